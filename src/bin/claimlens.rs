@@ -1,0 +1,365 @@
+//! `claimlens`: annotate text files or JSONL batches from the command line.
+//!
+//! Offsets in the output are Unicode code points by default (Python `str` indices), so the output
+//! can be scored against gold files directly; `--offsets utf16|bytes` switches.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
+
+use claimlens::{Annotation, Annotator, OffsetUnit, Options};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+const USAGE: &str = "\
+claimlens — find entities and claims (who said what) in news text
+
+USAGE:
+    claimlens [OPTIONS] FILE            annotate a UTF-8 text file ('-' for stdin), print JSON
+    claimlens [OPTIONS] --jsonl FILE    annotate one document per line: {\"id\":..,\"text\":..}
+                                        ('-' for stdin); print one result per line
+
+OPTIONS:
+    --offsets UNIT          codepoints (default: Python str indices), utf16 (JS), or bytes
+    --reference-date DATE   resolve relative dates (\"Thursday\") against DATE (YYYY-MM-DD)
+    --lexicon FILE          extra names, as JSON: {\"PERSON\": [\"Ada Lovelace\"], \"ORG\": [..]}
+    --compact               one-line JSON for FILE mode (JSONL output is always one line each)
+    -h, --help              print this help
+    -V, --version           print the version
+
+JSONL output, one line per input document:
+    {\"id\", \"entities\": [{\"start\",\"end\",\"label\",\"text\"}],
+     \"claims\": [{\"start\",\"end\",\"kind\",\"source\":{\"start\",\"end\"}|null,
+                 \"cue\":{\"start\",\"end\"}|null,\"hedged\",\"anonymous_source\",\"checkworthy\"}]}
+    A claim with a source or cue is written with kind \"attributed\"; a claim whose checkworthy
+    score is at least 0.5 is (also) written with kind \"checkworthy\".
+    A line that cannot be read is reported on stderr with its line number; the other lines are
+    still processed, and the exit status is 1.
+";
+
+struct Args {
+    input: Option<String>,
+    jsonl: bool,
+    offsets: OffsetUnit,
+    options: Options,
+    compact: bool,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut args = Args {
+        input: None,
+        jsonl: false,
+        offsets: OffsetUnit::Codepoints,
+        options: Options::default(),
+        compact: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("claimlens {}", claimlens::VERSION);
+                return Ok(None);
+            }
+            "--jsonl" => {
+                args.jsonl = true;
+                args.input = Some(value("--jsonl")?);
+            }
+            "--offsets" => {
+                let v = value("--offsets")?;
+                args.offsets = OffsetUnit::parse(&v).ok_or(format!(
+                    "--offsets: unknown unit {v:?} (codepoints, utf16 or bytes)"
+                ))?;
+            }
+            "--reference-date" => args.options.reference_date = Some(value("--reference-date")?),
+            "--lexicon" => {
+                let path = value("--lexicon")?;
+                let src = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                args.options.lexicon = serde_json::from_str(&src)
+                    .map_err(|e| format!("{path}: not a lexicon object: {e}"))?;
+            }
+            "--compact" => args.compact = true,
+            "-" => args.input = Some(a),
+            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            _ if args.input.is_some() => {
+                return Err(format!("unexpected argument {a:?} (one input only)"))
+            }
+            _ => args.input = Some(a),
+        }
+    }
+    if args.input.is_none() {
+        return Err("no input file given".into());
+    }
+    Ok(Some(args))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(Some(a)) => a,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimlens: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let annotator = match Annotator::new(args.options.clone()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("claimlens: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let path = args.input.as_deref().unwrap_or("-");
+    let reader: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("claimlens: {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = if args.jsonl {
+        run_jsonl(
+            path,
+            BufReader::with_capacity(1 << 16, reader),
+            &annotator,
+            args.offsets,
+            &mut out,
+        )
+    } else {
+        run_file(
+            path,
+            reader,
+            &annotator,
+            args.offsets,
+            args.compact,
+            &mut out,
+        )
+    };
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Ok(true), Ok(())) => ExitCode::SUCCESS,
+        (Ok(false), Ok(())) => ExitCode::FAILURE,
+        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("claimlens: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Annotates `text`, turning a panic (a bug) into an error so one document never loses the rest.
+fn annotate_guarded(
+    annotator: &Annotator,
+    text: &str,
+    unit: OffsetUnit,
+) -> Result<Annotation, String> {
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut a = annotator.annotate(text);
+        a.convert_offsets(text, unit);
+        a
+    }));
+    result.map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned());
+        format!(
+            "internal error while annotating: {}",
+            msg.unwrap_or_else(|| "panic".into())
+        )
+    })
+}
+
+/// Describes where invalid UTF-8 starts: line and column (in bytes).
+fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = at
+        - bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    format!("invalid UTF-8 at line {line}, byte {col} (byte offset {at}); save the file as UTF-8")
+}
+
+fn run_file(
+    path: &str,
+    mut reader: Box<dyn Read>,
+    annotator: &Annotator,
+    unit: OffsetUnit,
+    compact: bool,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("claimlens: {path}: {}", utf8_error(&bytes, e));
+            return Ok(false);
+        }
+    };
+    let annotation = match annotate_guarded(annotator, text, unit) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("claimlens: {path}: {e}");
+            return Ok(false);
+        }
+    };
+    if compact {
+        serde_json::to_writer(&mut *out, &annotation)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, &annotation)?;
+    }
+    writeln!(out)?;
+    Ok(true)
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ClaimOut {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    source: Option<Range>,
+    cue: Option<Range>,
+    hedged: bool,
+    anonymous_source: bool,
+    checkworthy: f32,
+}
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    id: &'a Json,
+    entities: Vec<EntityOut<'a>>,
+    claims: Vec<ClaimOut>,
+}
+
+/// The `--jsonl` record of one document. Keep this shape stable: quality is measured with it.
+fn jsonl_record<'a>(id: &'a Json, a: &'a Annotation) -> DocOut<'a> {
+    let entities = a
+        .entities
+        .iter()
+        .map(|e| EntityOut {
+            start: e.span.start,
+            end: e.span.end,
+            label: e.label.as_str(),
+            text: &e.text,
+        })
+        .collect();
+    let mut claims = Vec::new();
+    for c in &a.claims {
+        let mut kinds = Vec::with_capacity(2);
+        if c.is_attributed() {
+            kinds.push("attributed");
+        }
+        if c.is_checkworthy() {
+            kinds.push("checkworthy");
+        }
+        for kind in kinds {
+            claims.push(ClaimOut {
+                start: c.span.start,
+                end: c.span.end,
+                kind,
+                source: c.source.as_ref().map(|s| Range {
+                    start: s.span.start,
+                    end: s.span.end,
+                }),
+                cue: c.cue.as_ref().map(|q| Range {
+                    start: q.span.start,
+                    end: q.span.end,
+                }),
+                hedged: c.hedged,
+                anonymous_source: c.anonymous_source,
+                checkworthy: c.checkworthy,
+            });
+        }
+    }
+    DocOut {
+        id,
+        entities,
+        claims,
+    }
+}
+
+fn run_jsonl(
+    path: &str,
+    mut reader: impl BufRead,
+    annotator: &Annotator,
+    unit: OffsetUnit,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let mut all_ok = true;
+    let mut line = Vec::new();
+    let mut n = 0usize;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        n += 1;
+        let mut report = |msg: String| {
+            eprintln!("claimlens: {path}:{n}: {msg}");
+            all_ok = false;
+        };
+        let text = match std::str::from_utf8(&line) {
+            Ok(t) => t,
+            Err(e) => {
+                report(format!(
+                    "skipped: invalid UTF-8 at byte {} of the line",
+                    e.valid_up_to() + 1
+                ));
+                continue;
+            }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let doc: Json = match serde_json::from_str(text) {
+            Ok(d) => d,
+            Err(e) => {
+                report(format!("skipped: invalid JSON ({e})"));
+                continue;
+            }
+        };
+        let null = Json::Null;
+        let id = doc.get("id").unwrap_or(&null);
+        let Some(body) = doc.get("text").and_then(Json::as_str) else {
+            report("skipped: no \"text\" string in this line".into());
+            continue;
+        };
+        match annotate_guarded(annotator, body, unit) {
+            Ok(a) => {
+                serde_json::to_writer(&mut *out, &jsonl_record(id, &a))?;
+                out.write_all(b"\n")?;
+            }
+            Err(e) => report(e),
+        }
+    }
+    Ok(all_ok)
+}
