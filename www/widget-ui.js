@@ -29,6 +29,7 @@ function clip(s, n) {
  */
 export function createPanel(container, { floating, closable, labels, claims, onPick, onToggle, onClose }) {
   const doc = container.ownerDocument ?? container;
+  const shownLabels = new Set(labels.map(([label]) => label));
   const host = doc.createElement("claimlens-panel");
   if (floating) host.setAttribute("data-floating", "");
   const shadow = host.attachShadow({ mode: "open" });
@@ -128,9 +129,8 @@ export function createPanel(container, { floating, closable, labels, claims, onP
       if (sort.value === "worthy") cs = [...cs].sort((a, b) => b.checkworthy - a.checkworthy || a.start - b.start);
       return cs.map((c) => [`c${c.id}`, () => claimCard(c), { type: "claim", id: `c${c.id}`, claim: c }]);
     }
-    const types = new Set(labels.map(([l]) => l));
     return annotation.clusters
-      .filter((k) => types.has(k.label) && k.mentions.length)
+      .filter((k) => shownLabels.has(k.label) && k.mentions.length)
       .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0])
       .map((k) => [`k${k.id}`, () => entityCard(k), { type: "cluster", id: `k${k.id}`, cluster: k }]);
   }
@@ -191,8 +191,7 @@ export function createPanel(container, { floating, closable, labels, claims, onP
         span.parentElement.toggleAttribute("data-empty", !counts[type]);
       }
       tabClaims.textContent = `Claims (${annotation.claims.length})`;
-      const types = new Set(labels.map(([l]) => l));
-      tabEntities.textContent = `Names (${annotation.clusters.filter((k) => types.has(k.label) && k.mentions.length).length})`;
+      tabEntities.textContent = `Names (${annotation.clusters.filter((k) => shownLabels.has(k.label) && k.mentions.length).length})`;
       shown = PAGE;
       draw();
     },

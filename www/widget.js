@@ -341,8 +341,10 @@ export function mount(target, options = {}) {
     const wait = typeof opts.observe === "object" && opts.observe.debounce >= 0 ? opts.observe.debounce : 400;
     timer = setTimeout(() => {
       if (unmounted) return;
-      // the same text with every mark still in place: nothing to redo
-      if (last && record && record.elements.every((el) => element.contains(el)) && textMap(element, { skip }).text === last.text) return;
+      // the same words with every mark still in place: nothing to redo (whitespace is compared
+      // loosely: a blank piece the marks split off reads differently at the start of a block)
+      const words = (t) => t.replace(/\s+/g, " ").trim();
+      if (last && record?.elements.every((el) => element.contains(el)) && words(textMap(element, { skip }).text) === words(last.text)) return;
       const now = Date.now();
       churn = churn.filter((t) => now - t < CHURN_WINDOW);
       churn.push(now);
