@@ -49,6 +49,7 @@ claimlens-mark[data-claimlens-part=content][data-claimlens-kind=statement]{text-
 claimlens-mark[data-claimlens-part=content][data-claimlens-checkworthy=high]{text-decoration-thickness:3px}
 claimlens-mark[data-claimlens-part=source]{font-weight:bolder}
 claimlens-mark[data-claimlens-part=cue]{font-style:italic}
+claimlens-mark[data-claimlens-hover]{outline:1px dashed var(--claimlens-focus,${COLORS.focus});outline-offset:1px}
 claimlens-mark[data-claimlens-focus]{outline:2px solid var(--claimlens-focus,${COLORS.focus});outline-offset:1px;border-radius:.2em}
 @media (forced-colors:active){
 claimlens-mark[data-claimlens-label]{background-color:Mark;color:MarkText}

@@ -110,6 +110,7 @@ export function mount(target, options = {}) {
   let record = null; // what the current marks changed (dom-ranges record)
   let last = null; // {text, key, annotation}
   const marksById = new Map(); // "e4" / "c2" -> [elements]
+  let hovered = []; // the marks lit up under the pointer
   let generation = 0;
   let unmounted = false;
   let observer = null;
@@ -170,6 +171,7 @@ export function mount(target, options = {}) {
     if (record) quiet(() => unwrap(record));
     record = null;
     marksById.clear();
+    hovered = [];
   }
 
   let engine = null;
@@ -274,6 +276,17 @@ export function mount(target, options = {}) {
     if (!mark || !last) return;
     handle.select(mark.getAttribute("data-claimlens-id"));
   }
+
+  /** Pointer over a mark: every piece of the same entity or claim lights up with it. */
+  function hovering(event) {
+    const mark = event.type === "pointerover" ? event.target?.closest?.(`claimlens-mark[data-claimlens="${id}"]`) : null;
+    const els = mark ? marksById.get(mark.getAttribute("data-claimlens-id")) ?? [] : [];
+    if (els === hovered) return;
+    for (const el of hovered) el.removeAttribute("data-claimlens-hover");
+    for (const el of els) el.setAttribute("data-claimlens-hover", "");
+    hovered = els;
+  }
+  const listeners = [["click", clicked], ["pointerover", hovering], ["pointerout", hovering]];
 
   async function run() {
     const gen = ++generation;
@@ -417,7 +430,7 @@ export function mount(target, options = {}) {
       observer = null;
       try {
         restore();
-        element.removeEventListener("click", clicked);
+        for (const [type, fn] of listeners) element.removeEventListener(type, fn);
         panel?.remove();
         sheet?.detach();
         releaseMarks(doc);
@@ -432,7 +445,7 @@ export function mount(target, options = {}) {
   try {
     useMarks(doc);
     configure();
-    element.addEventListener("click", clicked);
+    for (const [type, fn] of listeners) element.addEventListener(type, fn);
   } catch (e) {
     report(e);
     handle.unmount();

@@ -239,6 +239,10 @@ test("options: types, colours, the panel's cards and toggles, and clicking a mar
     const id = `c${claim.id}`;
     shadow.querySelector(`.card[data-id="${id}"]`).click();
     const outlined = [...story.querySelectorAll("claimlens-mark[data-claimlens-focus]")].map((m) => m.dataset.claimlensId);
+    // the pointer over one piece lights up every piece of the claim
+    story.querySelector(`claimlens-mark[data-claimlens-id="${id}"]`).dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+    const lit = [...story.querySelectorAll("claimlens-mark[data-claimlens-hover]")].map((m) => m.dataset.claimlensId);
+    const pieces = story.querySelectorAll(`claimlens-mark[data-claimlens-id="${id}"]`).length;
     // the Person chip turns the person highlight off (and on)
     shadow.querySelector('.chip[data-type="PERSON"]').click();
     const off = getComputedStyle(person).backgroundColor;
@@ -247,12 +251,14 @@ test("options: types, colours, the panel's cards and toggles, and clicking a mar
     // clicking a name in the article selects its card
     person.click();
     const current = shadow.querySelector('.card[aria-current="true"]')?.textContent;
-    return { labels, colour, chips, id, outlined, off, on, current, selected, name: person.textContent };
+    return { labels, colour, chips, id, outlined, lit, pieces, off, on, current, selected, name: person.textContent };
   });
   assert.deepEqual(out.labels, ["PERSON"]);
   assert.equal(out.colour, "rgb(1, 2, 3)");
   assert.deepEqual(out.chips, ["PERSON", "claims"]);
   assert.ok(out.outlined.length >= 2 && out.outlined.every((i) => i === out.id), JSON.stringify(out));
+  assert.equal(out.outlined.length, out.pieces);
+  assert.deepEqual(out.lit, out.outlined);
   assert.equal(out.off, "rgba(0, 0, 0, 0)");
   assert.equal(out.on, "rgb(1, 2, 3)");
   assert.ok(out.current?.includes(out.name), JSON.stringify(out));
@@ -400,6 +406,27 @@ test("errors reach onError, never the page: bad target, failing annotator, a pag
   assert.match(out.status, /annotator down/);
   assert.equal(out.calls, 2);
   assert.ok(out.reread && out.marked > 0);
+  assert.deepEqual(errors, []);
+});
+
+test("findArticle picks the main text: the biggest <article>, else <main>, else the densest block", async () => {
+  const { page, errors } = await openPage(env, `${FIXTURES}blank.html`);
+  const picked = await page.evaluate(async () => {
+    const { findArticle } = await import("/www/widget.js");
+    const para = (n) => `<p>${"The harbour board met on Tuesday to discuss the dredging plan. ".repeat(n)}</p>`;
+    const links = `<ul>${"<li><a href='#x'>Another story you may like</a></li>".repeat(12)}</ul>`;
+    const pick = (html) => {
+      document.body.replaceChildren(...new DOMParser().parseFromString(html, "text/html").body.childNodes);
+      return findArticle(document).id;
+    };
+    return [
+      pick(`<article id="teaser">${para(1)}</article><article id="story">${para(8)}</article>`),
+      pick(`<div id="menu">${links}</div><main id="main">${para(6)}</main>`),
+      pick(`<div id="page"><div id="side">${links}</div><div id="content">${para(3)}${para(3)}${para(2)}</div></div>`),
+      pick("<p id='short'>Too short to be an article.</p>") || "body",
+    ];
+  });
+  assert.deepEqual(picked, ["story", "main", "content", "body"]);
   assert.deepEqual(errors, []);
 });
 
