@@ -118,6 +118,14 @@ export function mount(target, options = {}) {
   let retries = 0;
   let churn = [];
   const cursor = new Map(); // cluster id -> index of the mention shown last
+  /** Wraps what the page's events call into us: an error goes to onError, not to the page. */
+  const guard = (fn) => (...args) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      report(e);
+    }
+  };
 
   function configure() {
     types = typeSet(opts.types, report);
@@ -142,15 +150,15 @@ export function mount(target, options = {}) {
         closable: !!opts.closable,
         labels: LABELS.filter(([label]) => types.has(label)),
         claims: types.has("claims"),
-        onPick: pick,
-        onToggle: (type, shown) => sheet.hide(type, !shown),
-        onClose: () => handle.unmount(),
+        onPick: guard(pick),
+        onToggle: guard((type, shown) => sheet.hide(type, !shown)),
+        onClose: guard(() => handle.unmount()),
       });
       sheet.attach(panel.shadow);
       if (last) panel.render(last.annotation, last.text, { counts: counts(last.annotation) });
     }
     if (opts.observe && !observer) {
-      observer = new MutationObserver(changed);
+      observer = new MutationObserver(guard(changed));
       observer.observe(element, { childList: true, characterData: true, subtree: true });
     } else if (!opts.observe && observer) {
       observer.disconnect();
@@ -286,7 +294,7 @@ export function mount(target, options = {}) {
     for (const el of els) el.setAttribute("data-claimlens-hover", "");
     hovered = els;
   }
-  const listeners = [["click", clicked], ["pointerover", hovering], ["pointerout", hovering]];
+  const listeners = [["click", guard(clicked)], ["pointerover", guard(hovering)], ["pointerout", guard(hovering)]];
 
   async function run() {
     const gen = ++generation;
@@ -352,7 +360,7 @@ export function mount(target, options = {}) {
   function changed() {
     clearTimeout(timer);
     const wait = typeof opts.observe === "object" && opts.observe.debounce >= 0 ? opts.observe.debounce : 400;
-    timer = setTimeout(() => {
+    timer = setTimeout(guard(() => {
       if (unmounted) return;
       // the same words with every mark still in place: nothing to redo (whitespace is compared
       // loosely: a blank piece the marks split off reads differently at the start of a block)
@@ -368,7 +376,7 @@ export function mount(target, options = {}) {
         return;
       }
       run();
-    }, wait);
+    }), wait);
   }
 
   const handle = {
@@ -395,7 +403,7 @@ export function mount(target, options = {}) {
       return run();
     },
     /** Shows a claim ("c3"), an entity mention ("e5") or a cluster ("k2") in the page and the panel. */
-    select(markId) {
+    select: guard((markId) => {
       if (unmounted || !last || typeof markId !== "string") return;
       let item = null;
       let card = markId;
@@ -419,7 +427,7 @@ export function mount(target, options = {}) {
       focusMarks(markId);
       panel?.select(card);
       call(opts.onSelect, item);
-    },
+    }),
     /** Removes every mark, the panel and the styles; the element's markup is as it was. */
     unmount() {
       if (unmounted) return;

@@ -370,6 +370,8 @@ test("a long article is annotated in chunks, with the same marks as in one piece
 
 test("errors reach onError, never the page: bad target, failing annotator, a page that changes mid-way", async () => {
   const { page, errors } = await openPage(env, `${FIXTURES}article.html`);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   const out = await page.evaluate(async () => {
     const { mount } = await import("/www/widget.js");
     const story = document.getElementById("story");
@@ -397,6 +399,11 @@ test("errors reach onError, never the page: bad target, failing annotator, a pag
     const marked = [...story.querySelectorAll("claimlens-mark")].length;
     const reread = changing.text.includes("More news.");
     changing.unmount();
+    // callbacks that throw: logged, never thrown into the page's event handling
+    const rude = mount(story, { onAnnotate() { throw new Error("host bug 1"); }, onSelect() { throw new Error("host bug 2"); } });
+    await rude.ready;
+    story.querySelector("claimlens-mark").click();
+    rude.unmount();
     return { seen, results, status, calls, marked, reread };
   });
   assert.deepEqual(out.results, [null, null, null]);
@@ -407,6 +414,7 @@ test("errors reach onError, never the page: bad target, failing annotator, a pag
   assert.equal(out.calls, 2);
   assert.ok(out.reread && out.marked > 0);
   assert.deepEqual(errors, []);
+  assert.deepEqual(warnings.filter((w) => w.includes("host bug")).length, 2, JSON.stringify(warnings));
 });
 
 test("findArticle picks the main text: the biggest <article>, else <main>, else the densest block", async () => {
