@@ -28,6 +28,11 @@ before(async () => {
   });
   cdp = await context.browser().newBrowserCDPSession();
   ({ id: extensionId } = await cdp.send("Extensions.loadUnpacked", { path: join(root, "extension") }));
+  // a click before the service worker has registered its listener would be lost
+  const worker = await serviceWorker();
+  for (let i = 0; i < 100 && !(await worker.evaluate(() => chrome.action.onClicked.hasListeners())); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
 });
 
 after(async () => {
@@ -43,10 +48,15 @@ async function clickAction(page) {
   await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
 }
 
+/** The extension's service worker (started when the extension loads, or woken by an event). */
+async function serviceWorker() {
+  const ours = (w) => w.url().startsWith(`chrome-extension://${extensionId}/`);
+  return context.serviceWorkers().find(ours) ?? (await context.waitForEvent("serviceworker", { predicate: ours }));
+}
+
 /** The badge texts the extension set, over all tabs (read in its service worker). */
 async function badges() {
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
-    ?? (await context.waitForEvent("serviceworker", { predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`) }));
+  const worker = await serviceWorker();
   return worker.evaluate(async () => {
     const tabs = await chrome.tabs.query({});
     return (await Promise.all(tabs.map((t) => chrome.action.getBadgeText({ tabId: t.id })))).filter(Boolean);
@@ -59,6 +69,9 @@ test("the toolbar button annotates the main article (page CSP without wasm), a s
   const errors = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(e.message));
+  const logged = [];
+  page.on("console", (m) => logged.push(`page ${m.type()}: ${m.text()}`));
+  (await serviceWorker()).on("console", (m) => logged.push(`worker ${m.type()}: ${m.text()}`));
   await page.addInitScript(() => {
     const violations = [];
     Object.defineProperty(window, "__violations", { value: violations });
@@ -71,7 +84,9 @@ test("the toolbar button annotates the main article (page CSP without wasm), a s
   });
 
   await clickAction(page);
-  await page.waitForSelector("article claimlens-mark", { timeout: 15000 });
+  await page.waitForSelector("article claimlens-mark", { timeout: 15000 }).catch(async (e) => {
+    throw new Error(`${e.message}\nconsole:\n${logged.join("\n")}\nbadges: ${JSON.stringify(await badges())}`);
+  });
   const groups = await markGroups(page, "article");
   assert.ok(groups.some((g) => g.text === "Hanna Visser" && g.label === "PERSON"), JSON.stringify(groups));
   assert.ok(groups.some((g) => g.text === "Utrecht" && g.label === "PLACE"));
