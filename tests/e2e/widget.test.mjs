@@ -296,6 +296,9 @@ test("observe: re-annotates what the page adds or edits, never its own marks", a
     const { mount } = await import("/www/widget.js");
     const story = document.getElementById("story");
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const until = async (ok) => {
+      for (let t = 0; t < 250 && !ok(); t++) await sleep(20);
+    };
     const persons = () => [...story.querySelectorAll('claimlens-mark[data-claimlens-label="PERSON"]')].map((m) => m.textContent);
     // the same edits on a copy give the markup expected after unmount
     const expected = story.cloneNode(true);
@@ -309,17 +312,17 @@ test("observe: re-annotates what the page adds or edits, never its own marks", a
     const p = document.createElement("p");
     p.textContent = "Later, Lena Brandt said that the port would reopen on Friday.";
     story.append(p);
-    await sleep(250);
+    await until(() => runs === 2);
     steps.push(runs, persons().includes("Lena Brandt"));
     // the page re-renders it (throwing away the marks inside)
     p.textContent = "Later, Omar Haddad said that the port would reopen on Friday.";
-    await sleep(250);
+    await until(() => runs === 3);
     steps.push(runs, persons().includes("Omar Haddad"), persons().includes("Lena Brandt"));
     // the page edits a text node the widget has split and wrapped
     dock.data = "Dockers in ";
-    await sleep(250);
+    await until(() => runs === 4);
     steps.push(runs, handle.text.includes("Dockers in Rotterdam"));
-    await sleep(250);
+    await sleep(250); // and nothing more: the re-annotations' own marks caused none
     steps.push(runs);
     handle.unmount();
     const copy = p.cloneNode(true);

@@ -75,7 +75,7 @@ test("installed into a new project, it works from Node by its package name", () 
       claims: a.claims.length,
       wasmMagic: [...wasm.subarray(0, 4)],
       widget: typeof widget.mount,
-      pkg: (await import("claimlens/package.json", { with: { type: "json" } })).default.name,
+      pkg: JSON.parse(await readFile(new URL(import.meta.resolve("claimlens/package.json")), "utf8")).name,
     }));
   `);
   const r = spawnSync(process.execPath, [script], { cwd: packed.project, encoding: "utf8" });
