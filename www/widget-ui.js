@@ -94,7 +94,8 @@ export function createPanel(container, { floating, closable, labels, claims, onP
   sort.addEventListener("change", () => draw());
 
   function claimCard(c) {
-    const who = c.source ? e("span", { class: "who" }, c.source.text) : e("span", { class: "who" }, c.anonymous_source ? "Unnamed source" : "No named source");
+    const nobody = c.kind === "statement" ? "Statement of fact" : c.anonymous_source ? "Unnamed source" : "No named source";
+    const who = e("span", { class: "who" }, c.source ? c.source.text : nobody);
     const badges = e("span", { class: "badges" }, e("span", { class: "badge" }, KIND[c.kind] ?? c.kind));
     if (c.source?.resolved && data) {
       const cluster = data.annotation.clusters[c.source.cluster];
