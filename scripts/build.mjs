@@ -1,10 +1,12 @@
 // npm run build [-- --if-stale]
 // Rust core → wasm32 → wasm-bindgen (--target web) → wasm-opt (npm binaryen) → www/pkg/.
 // With --if-stale, does nothing when www/pkg is newer than every source file.
+// Last, copies the widget and the wasm into extension/claimlens/ (scripts/build-extension.mjs).
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, run } from "./setup.mjs";
+import { buildExtension } from "./build-extension.mjs";
 
 const pkgDir = join(root, "www", "pkg");
 const wasmOut = join(pkgDir, "claimlens_bg.wasm");
@@ -33,6 +35,7 @@ export function isStale() {
 export async function build({ ifStale = false } = {}) {
   if (ifStale && !isStale()) {
     log("www/pkg is up to date");
+    buildExtension(); // the widget's JS may have changed: the copy is cheap
     return;
   }
   ensureNodeModules();
@@ -54,6 +57,7 @@ export async function build({ ifStale = false } = {}) {
   writeFileSync(join(pkgDir, ".gitignore"), "");
   const size = statSync(wasmOut).size;
   log(`built www/pkg/claimlens_bg.wasm (${(size / 1024).toFixed(0)} KB)`);
+  buildExtension();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
