@@ -14,8 +14,8 @@
 //! Options: `--file FILE` (default: `$CLAIMLENS_CORPUS`, `../shared/corpus/news_mix.txt`, else
 //! `bench/sample.txt`), `--bytes N` (`10k`, `1m`...: the text repeated and cut at a line end; the
 //! default is the file as it is), `--runs N` (at least this many runs, default 5, and at least a
-//! second's worth), `--budget SECONDS` (but no new run after this long, default 20; always at
-//! least one run), `--per-doc` (also annotate the text article by article, split at blank lines),
+//! second's worth), `--budget SECONDS` (but no new run after this long, default 20, 0 for no
+//! limit; always at least one run), `--per-doc` (also annotate the text article by article, split at blank lines),
 //! `--json` (one JSON object on stdout instead of the table).
 //!
 //! The stages mirror [`claimlens::Annotator::annotate`]; the bench checks that the staged
@@ -250,7 +250,7 @@ fn main() {
     let timed = Instant::now();
     // At least `runs` runs and a second's worth (many runs of a small text), unless over budget.
     while (per_stage[0].len() < args.runs || timed.elapsed() < Duration::from_secs(1))
-        && (per_stage[0].is_empty() || timed.elapsed() < args.budget)
+        && (per_stage[0].is_empty() || args.budget.is_zero() || timed.elapsed() < args.budget)
         && per_stage[0].len() < 2000
     {
         let (t, _) = run_stages(&text, &annotator);
@@ -276,6 +276,13 @@ fn main() {
     let per_doc = args.per_doc.then(|| {
         let docs = articles(&text);
         let doc_bytes: usize = docs.iter().map(|d| d.len()).sum();
+        let doc_spans: usize = docs
+            .iter()
+            .map(|d| {
+                let a = annotator.annotate(d);
+                a.entities.len() + a.claims.len()
+            })
+            .sum();
         let mut times = Vec::new();
         let t0 = Instant::now();
         while times.len() < args.runs.max(3) && (times.len() < 3 || t0.elapsed() < args.budget) {
@@ -285,16 +292,22 @@ fn main() {
             }
             times.push(t.elapsed().as_secs_f64());
         }
-        (docs.len(), doc_bytes, median(&mut times), times.len())
+        (
+            docs.len(),
+            doc_bytes,
+            median(&mut times),
+            times.len(),
+            doc_spans,
+        )
     });
     let (rss_peak, _) = rss();
     let mb_s = |secs: f64| text.len() as f64 / 1e6 / secs;
 
     if args.json {
-        let per_doc_json = per_doc.map(|(n, bytes, secs, runs)| {
+        let per_doc_json = per_doc.map(|(n, bytes, secs, runs, spans)| {
             serde_json::json!({
                 "docs": n, "bytes": bytes, "median_ms": secs * 1e3, "runs": runs,
-                "mb_s": bytes as f64 / 1e6 / secs,
+                "mb_s": bytes as f64 / 1e6 / secs, "spans": spans, "spans_s": spans as f64 / secs,
             })
         });
         let stages: serde_json::Map<String, serde_json::Value> = STAGES
@@ -336,7 +349,7 @@ fn main() {
     for (name, s) in STAGES.iter().zip(&medians) {
         println!("{name:<38} {:>11.3} {:>11.1}", s * 1e3, mb_s(*s));
     }
-    if let Some((n, bytes, secs, r)) = per_doc {
+    if let Some((n, bytes, secs, r, _)) = per_doc {
         println!(
             "{:<38} {:>11.3} {:>11.1}   ({n} articles, median of {r})",
             "annotate, article by article",
