@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { build } from "./build.mjs";
 import { log, main, root, SetupError } from "./setup.mjs";
 import { articles, defaultCorpus, firstWords, formatSize, parseSize } from "../bench/text.mjs";
@@ -124,6 +124,7 @@ const node = (script, args, timeout) => child(process.execPath, ["--expose-gc", 
 // ---------- formatting ----------
 const f1 = (x) => (x == null || !Number.isFinite(x) ? "–" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.toFixed(2) : x.toFixed(3));
 const int = (x) => (x == null || !Number.isFinite(x) ? "–" : Math.round(x).toLocaleString("en-US"));
+const ms = (x) => (x == null || !Number.isFinite(x) ? "–" : x >= 10 ? `${int(x)} ms` : `${x.toFixed(x >= 1 ? 1 : 2)} ms`);
 const mb = (b) => (b == null ? "–" : `${(b / 1e6).toFixed(1)} MB`);
 const kb = (b) => (b == null ? "–" : `${(b / 1024).toFixed(1)} KB`);
 const pad = (s, n) => String(s).padStart(n);
@@ -131,7 +132,8 @@ const padr = (s, n) => String(s).padEnd(n);
 
 main(async () => {
   const args = parseArgs(process.argv.slice(2));
-  const file = args.file ? join(process.cwd(), args.file) : defaultCorpus();
+  // npm runs scripts from the package root; INIT_CWD is where `npm run bench -- FILE` was typed
+  const file = args.file ? resolve(process.env.INIT_CWD ?? process.cwd(), args.file) : defaultCorpus();
   if (!existsSync(file)) throw new SetupError(`no such file: ${file}`);
   const corpusBytes = readFileSync(file).length;
   if (corpusBytes === 0) throw new SetupError(`${file} is empty`);
@@ -270,9 +272,9 @@ main(async () => {
   const row = (name, r, bytes = r?.bytes) => {
     if (!r) return;
     if (r.timed_out) return p(`  ${padr(name, 44)} timed out after ${r.seconds.toFixed(0)} s (< ${f1(bytes / 1e6 / r.seconds)} MB/s)`);
-    p(`  ${padr(name, 44)}${pad(f1(r.mb_s), 9)}${pad(int(r.spans_s), 12)}${pad(r.runs, 6)}${pad(int(r.median_ms) + " ms", 11)}`);
+    p(`  ${padr(name, 44)}${pad(f1(r.mb_s), 9)}${pad(int(r.spans_s), 12)}${pad(r.runs, 6)}${pad(ms(r.median_ms), 11)}`);
   };
-  p(`Whole corpus, one call (median of runs after a warm-up)`);
+  p(`The whole text, one call (median of runs after a warm-up)`);
   p(`  ${padr("", 44)}${pad("MB/s", 9)}${pad("spans/s", 12)}${pad("runs", 6)}${pad("median", 11)}`);
   row("claimlens native: Annotator::annotate", native, corpusBytes);
   if (!native.timed_out) p(`  ${padr("claimlens native: + offsets + JSON (as the CLI)", 44)}${pad(f1(native.with_json_mb_s), 9)}`);
@@ -280,30 +282,30 @@ main(async () => {
   if (native.per_doc || wasm.per_doc) {
     const d = native.per_doc ?? wasm.per_doc;
     p(`  article by article (${int(d.docs)} blank-line blocks, ${formatSize(d.bytes)}):`);
-    if (native.per_doc) p(`  ${padr("  claimlens native", 44)}${pad(f1(native.per_doc.mb_s), 9)}${pad(int(native.per_doc.spans_s), 12)}${pad(native.per_doc.runs, 6)}${pad(int(native.per_doc.median_ms) + " ms", 11)}`);
-    if (wasm.per_doc) p(`  ${padr("  claimlens wasm in Node", 44)}${pad(f1(wasm.per_doc.mb_s), 9)}${pad(int(wasm.per_doc.spans_s), 12)}${pad(wasm.per_doc.runs, 6)}${pad(int(wasm.per_doc.median_ms) + " ms", 11)}`);
+    if (native.per_doc) p(`  ${padr("  claimlens native", 44)}${pad(f1(native.per_doc.mb_s), 9)}${pad(int(native.per_doc.spans_s), 12)}${pad(native.per_doc.runs, 6)}${pad(ms(native.per_doc.median_ms), 11)}`);
+    if (wasm.per_doc) p(`  ${padr("  claimlens wasm in Node", 44)}${pad(f1(wasm.per_doc.mb_s), 9)}${pad(int(wasm.per_doc.spans_s), 12)}${pad(wasm.per_doc.runs, 6)}${pad(ms(wasm.per_doc.median_ms), 11)}`);
   }
   p(`  spans = entities + claims`);
   if (comp) {
     p();
     const d = comp.docs ? `${int(comp.docs)} articles, ` : "";
-    p(`Against compromise, same text: the first ${formatSize(compromiseBytes)} of the corpus (${d}article by article; compromise is too slow for more)`);
+    p(`Against compromise, same text: the first ${formatSize(comp.bytes)} of the text (${d}article by article; compromise is too slow for more)`);
     row("compromise + compromise-dates", comp, compromiseBytes);
     if (compWasm?.per_doc) {
       const w = compWasm.per_doc;
-      p(`  ${padr("claimlens wasm in Node", 44)}${pad(f1(w.mb_s), 9)}${pad(int(w.spans_s), 12)}${pad(w.runs, 6)}${pad(int(w.median_ms) + " ms", 11)}`);
+      p(`  ${padr("claimlens wasm in Node", 44)}${pad(f1(w.mb_s), 9)}${pad(int(w.spans_s), 12)}${pad(w.runs, 6)}${pad(ms(w.median_ms), 11)}`);
     }
     row("claimlens wasm in Node, one call", compWasm, compromiseBytes);
     p(`  ${padr("ratio claimlens wasm / compromise", 44)}${pad(ratio ? `${f1(ratio)}×` : "–", 9)}`);
     p(`  compromise spans = people, places, organisations, dates, times, money, percentages, quotations`);
   }
   p();
-  p(`Scaling: the corpus repeated to size, a fresh process per size and engine`);
+  p(`Scaling: the text repeated to size, a fresh process per size and engine`);
   p(`  ${padr("size", 8)}${pad("native MB/s", 12)}${pad("wasm MB/s", 11)}${pad("wasm ms", 10)}${pad("runs", 6)}${pad("wasm mem", 10)}${pad("RSS peak", 10)}${pad("RSS growth", 12)}${pad("÷ input", 9)}`);
   for (const s of scaling) {
     const nat = s.native_timed_out ? `<${f1(s.native_mb_s_upper)}` : f1(s.native_mb_s);
     const w = s.wasm_timed_out ? `<${f1(s.wasm_mb_s_upper)}` : f1(s.wasm_mb_s);
-    p(`  ${padr(s.size, 8)}${pad(nat, 12)}${pad(w, 11)}${pad(s.wasm_timed_out ? `>${timeout} s` : int(s.wasm_median_ms), 10)}${pad(s.wasm_runs ?? "–", 6)}${pad(mb(s.wasm_memory_bytes), 10)}${pad(mb(s.rss_bytes), 10)}${pad(mb(s.rss_growth_bytes), 12)}${pad(s.rss_growth_bytes ? `${f1(s.rss_growth_bytes / s.bytes)}×` : "–", 9)}`);
+    p(`  ${padr(s.size, 8)}${pad(nat, 12)}${pad(w, 11)}${pad(s.wasm_timed_out ? `>${timeout} s` : f1(s.wasm_median_ms), 10)}${pad(s.wasm_runs ?? "–", 6)}${pad(mb(s.wasm_memory_bytes), 10)}${pad(mb(s.rss_bytes), 10)}${pad(mb(s.rss_growth_bytes), 12)}${pad(s.rss_growth_bytes ? `${f1(s.rss_growth_bytes / s.bytes)}×` : "–", 9)}`);
   }
   if (scaling.some((s) => s.wasm_timed_out || s.native_timed_out)) p(`  "<": killed after the ${timeout} s limit (--timeout); the figure is an upper bound`);
   if (s1 && s50) p(`  linearity (wasm MB/s at 50 MB ÷ at 1 MB): ${results.linearity_50m_over_1m ? results.linearity_50m_over_1m.toFixed(2) : "– (timed out)"}`);
