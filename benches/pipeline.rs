@@ -15,8 +15,9 @@
 //! `bench/sample.txt`), `--bytes N` (`10k`, `1m`...: the text repeated and cut at a line end; the
 //! default is the file as it is), `--runs N` (at least this many runs, default 5, and at least a
 //! second's worth), `--budget SECONDS` (but no new run after this long, default 20, 0 for no
-//! limit; always at least one run), `--per-doc` (also annotate the text article by article, split at blank lines),
-//! `--json` (one JSON object on stdout instead of the table).
+//! limit; always at least one run), `--per-doc` (also annotate the text article by article,
+//! split at blank lines), `--no-stages` (time only the whole pipeline, offsets and JSON: half
+//! the time per run), `--json` (one JSON object on stdout instead of the table).
 //!
 //! The stages mirror [`claimlens::Annotator::annotate`]; the bench checks that the staged
 //! pipeline finds the same entities and claims as `annotate`, so it cannot drift silently.
@@ -28,7 +29,7 @@ use std::time::{Duration, Instant};
 use claimlens::entities::{cluster_mentions, find_mentions};
 use claimlens::lexicon::lexicon;
 use claimlens::text::{find_boilerplate, split_sentences, tokenize, Doc};
-use claimlens::{Annotation, Annotator, OffsetUnit};
+use claimlens::{Annotation, Annotator, Claim, Entity, OffsetUnit};
 
 /// The stages, in pipeline order. `annotate` is the whole pipeline as users call it.
 const STAGES: &[&str] = &[
@@ -52,6 +53,7 @@ struct Args {
     budget: Duration,
     per_doc: bool,
     json: bool,
+    stages: bool,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -89,6 +91,7 @@ fn parse_args() -> Result<Args, String> {
         budget: Duration::from_secs(20),
         per_doc: false,
         json: false,
+        stages: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -104,6 +107,7 @@ fn parse_args() -> Result<Args, String> {
                 args.budget = Duration::from_secs_f64(value()?.parse().map_err(|_| "bad --budget")?)
             }
             "--per-doc" => args.per_doc = true,
+            "--no-stages" => args.stages = false,
             "--json" => args.json = true,
             // what `cargo bench` passes to every bench target
             "--bench" => {}
@@ -163,10 +167,49 @@ fn median(xs: &mut [f64]) -> f64 {
     }
 }
 
-/// One run of every stage; seconds per stage, in `STAGES` order.
-fn run_stages(text: &str, annotator: &Annotator) -> (Vec<f64>, Annotation) {
-    let lx = lexicon();
+/// One run of every stage; seconds per stage, in `STAGES` order. The whole pipeline runs first
+/// (each run starts from the same allocator state as the one before); then, with `stages`, the
+/// stages one by one, checked against it. Without `stages` those entries are NaN.
+fn run_stages(text: &str, annotator: &Annotator, stages: bool) -> (Vec<f64>, Annotation) {
+    let annotate_at = STAGES
+        .iter()
+        .position(|s| s.starts_with("annotate"))
+        .unwrap();
+    let mut after = Vec::with_capacity(STAGES.len() - annotate_at);
+    let mut time = |f: &mut dyn FnMut()| {
+        let t0 = Instant::now();
+        f();
+        after.push(t0.elapsed().as_secs_f64());
+    };
+    let mut annotation = Annotation::default();
+    time(&mut || annotation = black_box(annotator.annotate(text)));
+    for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoints] {
+        let mut a = annotation.clone();
+        time(&mut || a.convert_offsets(text, unit));
+    }
+    let mut converted = annotation.clone();
+    converted.convert_offsets(text, OffsetUnit::Utf16);
+    time(&mut || drop(black_box(serde_json::to_vec(&converted).expect("json"))));
+    drop(converted);
+
     let mut t = Vec::with_capacity(STAGES.len());
+    if stages {
+        let (entities, claims) = staged_pipeline(text, &mut t);
+        assert!(
+            annotation.entities == entities && annotation.claims == claims,
+            "the staged pipeline in benches/pipeline.rs no longer matches Annotator::annotate: \
+             update it to follow src/pipeline.rs"
+        );
+    } else {
+        t.resize(annotate_at, f64::NAN);
+    }
+    t.extend(after);
+    (t, annotation)
+}
+
+/// The stages of [`Annotator::annotate`] one by one, timed into `t`; their entities and claims.
+fn staged_pipeline(text: &str, t: &mut Vec<f64>) -> (Vec<Entity>, Vec<Claim>) {
+    let lx = lexicon();
     let mut time = |f: &mut dyn FnMut()| {
         let t0 = Instant::now();
         f();
@@ -190,21 +233,7 @@ fn run_stages(text: &str, annotator: &Annotator) -> (Vec<f64>, Annotation) {
             &doc, &entities, &clusters, lx,
         ))
     });
-    let mut annotation = Annotation::default();
-    time(&mut || annotation = black_box(annotator.annotate(text)));
-    assert!(
-        annotation.entities == entities && annotation.claims == claims,
-        "the staged pipeline in benches/pipeline.rs no longer matches Annotator::annotate: \
-         update it to follow src/pipeline.rs"
-    );
-    for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoints] {
-        let mut a = annotation.clone();
-        time(&mut || a.convert_offsets(text, unit));
-    }
-    let mut converted = annotation.clone();
-    converted.convert_offsets(text, OffsetUnit::Utf16);
-    time(&mut || drop(black_box(serde_json::to_vec(&converted).expect("json"))));
-    (t, annotation)
+    (entities, claims)
 }
 
 /// Splits at blank lines: the corpus keeps one article per paragraph block.
@@ -242,10 +271,11 @@ fn main() {
     let annotator = Annotator::default();
     let (_, rss_base) = rss();
 
-    // Warm-up (page faults, lexicon, caches), then timed runs until `runs` or the budget.
+    // Warm-up (page faults, lexicon, caches) on the text or its first MB, then timed runs.
     let started = Instant::now();
-    let (_, warm) = run_stages(&text, &annotator);
-    let spans = warm.entities.len() + warm.claims.len();
+    let warm_text = &text[..claimlens::floor_char_boundary(&text, 1_000_000)];
+    run_stages(warm_text, &annotator, args.stages);
+    let mut warm = None;
     let mut per_stage: Vec<Vec<f64>> = vec![Vec::new(); STAGES.len()];
     let timed = Instant::now();
     // At least `runs` runs and a second's worth (many runs of a small text), unless over budget.
@@ -253,11 +283,14 @@ fn main() {
         && (per_stage[0].is_empty() || args.budget.is_zero() || timed.elapsed() < args.budget)
         && per_stage[0].len() < 2000
     {
-        let (t, _) = run_stages(&text, &annotator);
+        let (t, annotation) = run_stages(&text, &annotator, args.stages);
         for (s, v) in per_stage.iter_mut().zip(t) {
             s.push(v);
         }
+        warm.get_or_insert(annotation);
     }
+    let warm = warm.expect("at least one run");
+    let spans = warm.entities.len() + warm.claims.len();
     let runs = per_stage[0].len();
     let medians: Vec<f64> = per_stage.iter_mut().map(|v| median(v)).collect();
     let annotate_at = STAGES
@@ -313,6 +346,7 @@ fn main() {
         let stages: serde_json::Map<String, serde_json::Value> = STAGES
             .iter()
             .zip(&medians)
+            .filter(|(_, s)| s.is_finite())
             .map(|(name, s)| ((*name).to_string(), serde_json::json!(s * 1e3)))
             .collect();
         let out = serde_json::json!({
@@ -346,7 +380,7 @@ fn main() {
         warm.claims.len()
     );
     println!("{:<38} {:>11} {:>11}", "stage", "median ms", "MB/s");
-    for (name, s) in STAGES.iter().zip(&medians) {
+    for (name, s) in STAGES.iter().zip(&medians).filter(|(_, s)| s.is_finite()) {
         println!("{name:<38} {:>11.3} {:>11.1}", s * 1e3, mb_s(*s));
     }
     if let Some((n, bytes, secs, r, _)) = per_doc {

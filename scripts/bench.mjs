@@ -166,7 +166,7 @@ main(async () => {
   const scaling = [];
   for (const bytes of args.sizes) {
     log(`scaling: ${formatSize(bytes)} (native, then wasm; fresh processes)`);
-    const n = child(nativeBin, ["--file", file, "--bytes", String(bytes), "--json", ...common], timeout);
+    const n = child(nativeBin, ["--file", file, "--bytes", String(bytes), "--json", "--no-stages", ...common], timeout);
     const w = node("measure.mjs", ["wasm", "--file", file, "--bytes", String(bytes), ...common], timeout);
     scaling.push({
       size: formatSize(bytes),
