@@ -9,7 +9,7 @@ const COLORS = { native: "#1d4ed8", wasm: "#b45309", compromise: "#6b7280", budg
 export function throughputSvg(results) {
   const W = 900;
   const H = 540;
-  const m = { l: 80, r: 210, t: 56, b: 64 };
+  const m = { l: 80, r: 220, t: 56, b: 64 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
   const series = [
@@ -86,7 +86,8 @@ export function throughputSvg(results) {
     out.push(`<text x="${lx + 20}" y="${y}">${esc(label)}</text>`);
   });
   const notes = [
-    ...(comp ? [`compromise: one point, on the first ${formatSize(comp.x)}`] : []),
+    "claimlens: one call per size",
+    ...(comp ? [`compromise: ${formatSize(comp.x)}, by article`] : []),
     "hollow: timed out (upper bound)",
   ];
   notes.forEach((t, i) => out.push(`<text x="${lx}" y="${m.t + 24 + (legend.length + i) * 18}" fill="#6b7280" font-size="11">${esc(t)}</text>`));
