@@ -1,6 +1,12 @@
 // npm run build [-- --if-stale]
-// Rust core → wasm32 → wasm-bindgen (--target web) → wasm-opt (npm binaryen) → www/pkg/.
-// With --if-stale, does nothing when www/pkg is newer than every source file.
+// Rust core → wasm32 (cargo --release) → wasm-bindgen (--target web) → wasm-opt (npm binaryen)
+// → www/pkg/. With --if-stale, does nothing when www/pkg is newer than every source file.
+//
+// The optimisation settings were chosen by measuring every combination with bench/variants.mjs
+// (see bench/README.md): cargo opt-level 3 with wasm-opt -O3 is the fastest; opt-level "s" saves
+// ~6 KB gzip for ~15-25% less speed and "z" ~13 KB for ~55-65% less; wasm-opt -Os/-Oz instead of
+// -O3 change neither gzip size nor speed by more than noise. `panic = "abort"` changes nothing on
+// wasm32 (it aborts already).
 // Last, copies the widget and the wasm into extension/claimlens/ (scripts/build-extension.mjs).
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +15,16 @@ import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, run 
 import { buildExtension } from "./build-extension.mjs";
 
 const pkgDir = join(root, "www", "pkg");
-const wasmOut = join(pkgDir, "claimlens_bg.wasm");
+
+/** The cargo profile the wasm is built with. */
+export const WASM_PROFILE = "release";
+/** wasm-opt's optimisation level for the shipped wasm. */
+export const WASM_OPT_LEVEL = "-O3";
+/** The wasm features wasm-opt may use: those rustc's wasm32 target enables by default. */
+const WASM_FEATURES = [
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+];
 
 /** Newest modification time under the given paths (files or directories). */
 function newest(paths) {
@@ -26,38 +41,46 @@ function newest(paths) {
   return t;
 }
 
-export function isStale() {
-  if (!existsSync(wasmOut) || !existsSync(join(pkgDir, "claimlens.js"))) return true;
-  const sources = ["src", "data", "build.rs", "Cargo.toml", "Cargo.lock"].map((p) => join(root, p));
+export function isStale(outDir = pkgDir) {
+  const wasmOut = join(outDir, "claimlens_bg.wasm");
+  if (!existsSync(wasmOut) || !existsSync(join(outDir, "claimlens.js"))) return true;
+  const sources = ["src", "data", "build.rs", "Cargo.toml", "Cargo.lock", "scripts/build.mjs"].map((p) => join(root, p));
   return newest(sources) > statSync(wasmOut).mtimeMs;
 }
 
-export async function build({ ifStale = false } = {}) {
-  if (ifStale && !isStale()) {
-    log("www/pkg is up to date");
-    buildExtension(); // the widget's JS may have changed: the copy is cheap
+/**
+ * Builds the wasm package into `outDir` (default www/pkg). `profile`, `optLevel` (cargo's, as
+ * a string: "3", "s", "z") and `wasmOpt` ("-O3", "-Oz", ... or null for none) exist so the bench
+ * can build and compare variants; the defaults are what ships.
+ */
+export async function build({ ifStale = false, outDir = pkgDir, profile = WASM_PROFILE, optLevel, wasmOpt = WASM_OPT_LEVEL, quiet = false } = {}) {
+  if (ifStale && !isStale(outDir)) {
+    if (!quiet) log("www/pkg is up to date");
+    if (outDir === pkgDir) buildExtension(); // the widget's JS may have changed: the copy is cheap
     return;
   }
+  const say = quiet ? () => {} : log;
   ensureNodeModules();
   ensureRust();
   const wasmBindgen = ensureWasmBindgen();
-  log("compiling the Rust core to wasm32");
-  run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--lib"]);
-  const raw = join(root, "target", "wasm32-unknown-unknown", "release", "claimlens.wasm");
-  log("generating the JS binding (wasm-bindgen --target web)");
-  run(wasmBindgen, ["--target", "web", "--out-dir", pkgDir, "--out-name", "claimlens", raw]);
-  log("optimising the wasm (wasm-opt from npm binaryen)");
-  const wasmOpt = join(root, "node_modules", ".bin", process.platform === "win32" ? "wasm-opt.cmd" : "wasm-opt");
-  run(wasmOpt, [
-    wasmOut, "-o", wasmOut, "-O3",
-    "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-  ]);
+  say(`compiling the Rust core to wasm32 (cargo profile ${profile}${optLevel ? `, opt-level ${optLevel}` : ""})`);
+  const env = optLevel ? { [`CARGO_PROFILE_${profile.toUpperCase().replace(/-/g, "_")}_OPT_LEVEL`]: optLevel } : {};
+  run("cargo", ["build", "--profile", profile, "--locked", "--target", "wasm32-unknown-unknown", "--lib"], { env });
+  const dir = profile === "dev" ? "debug" : profile;
+  const raw = join(root, "target", "wasm32-unknown-unknown", dir, "claimlens.wasm");
+  say("generating the JS binding (wasm-bindgen --target web)");
+  run(wasmBindgen, ["--target", "web", "--out-dir", outDir, "--out-name", "claimlens", raw]);
+  const wasmOut = join(outDir, "claimlens_bg.wasm");
+  if (wasmOpt) {
+    say(`optimising the wasm (wasm-opt ${wasmOpt}, from npm binaryen)`);
+    const bin = join(root, "node_modules", ".bin", process.platform === "win32" ? "wasm-opt.cmd" : "wasm-opt");
+    run(bin, [wasmOut, "-o", wasmOut, wasmOpt, ...WASM_FEATURES]);
+  }
   // wasm-bindgen writes a .gitignore of "*" into its out dir; the npm package needs the files.
-  writeFileSync(join(pkgDir, ".gitignore"), "");
+  writeFileSync(join(outDir, ".gitignore"), "");
   const size = statSync(wasmOut).size;
-  log(`built www/pkg/claimlens_bg.wasm (${(size / 1024).toFixed(0)} KB)`);
-  buildExtension();
+  say(`built ${outDir === pkgDir ? "www/pkg" : outDir}/claimlens_bg.wasm (${(size / 1024).toFixed(0)} KB)`);
+  if (outDir === pkgDir) buildExtension();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
