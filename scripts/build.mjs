@@ -1,9 +1,12 @@
 // npm run build [-- --if-stale]
 // Rust core → wasm32 → wasm-bindgen (--target web) → wasm-opt (npm binaryen) → www/pkg/.
 // With --if-stale, does nothing when www/pkg is newer than every source file.
+// Then the page's steps (scripts/build-page.mjs): the service worker's precache list and the
+// single-file dist/claimlens.html.
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildPage } from "./build-page.mjs";
 import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, run } from "./setup.mjs";
 
 const pkgDir = join(root, "www", "pkg");
@@ -30,7 +33,13 @@ export function isStale() {
   return newest(sources) > statSync(wasmOut).mtimeMs;
 }
 
+/** The wasm (when stale, with ifStale), then the page's own build steps (always: they are quick). */
 export async function build({ ifStale = false } = {}) {
+  await buildWasm({ ifStale });
+  buildPage();
+}
+
+async function buildWasm({ ifStale = false } = {}) {
   if (ifStale && !isStale()) {
     log("www/pkg is up to date");
     return;
