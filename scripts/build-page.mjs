@@ -58,12 +58,8 @@ export function writePrecache(dir = WWW) {
   return { version, assets: list };
 }
 
-/**
- * Bundles the ES module `entry` and its static imports into one classic script: each module runs
- * in its own function scope, in dependency order, and its exports become an object that importing
- * modules destructure. Handles the forms this codebase (and wasm-bindgen's output) uses.
- */
-export function bundle(dir, entry) {
+/** The static-import graph of module `entry`: [{path, source}], dependencies first. */
+export function moduleGraph(dir, entry) {
   const order = [];
   const state = new Map();
   const visit = (path) => {
@@ -76,7 +72,16 @@ export function bundle(dir, entry) {
     order.push({ path, source });
   };
   visit(entry);
-  const modules = order.map(({ path, source }) => {
+  return order;
+}
+
+/**
+ * Bundles the ES module `entry` and its static imports into one classic script: each module runs
+ * in its own function scope, in dependency order, and its exports become an object that importing
+ * modules destructure. Handles the forms this codebase (and wasm-bindgen's output) uses.
+ */
+export function bundle(dir, entry) {
+  const modules = moduleGraph(dir, entry).map(({ path, source }) => {
     const exports = [];
     const here = posix.dirname(path);
     let code = source.replace(/^\s*import\s+([^;"'`]*?)\s+from\s+["']([^"']+)["'];?/gm, (_, clause, spec) => {
@@ -148,6 +153,8 @@ export function buildSingle({ dir = WWW, out = join(root, "dist", "claimlens.htm
   replace(/<link rel="manifest"[^>]*>\n?/, "");
   replace(/<link rel="stylesheet" href="style.css">/, () => `<style>${css}</style>`);
   replace(/<script type="module" src="app.js"><\/script>\n?/, "");
+  replace(/<script type="module" async src="boot.js"><\/script>\n?/, "");
+  replace(/<link rel="modulepreload"[^>]*>\n?/g, "");
   replace(/(["'])icon\.svg\1/g, () => `"${icon}"`);
   replace(/<\/body>/, () => `<script type="application/octet-stream" id="claimlens-wasm">${wasm}</script>\n<script>${js}</script>\n</body>`);
   mkdirSync(dirname(out), { recursive: true });
@@ -163,6 +170,6 @@ export function buildPage() {
   log(`wrote ${posix.relative(root, path)} (${(bytes / 1024).toFixed(0)} KB)`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(() => buildPage());
 }

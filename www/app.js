@@ -1,7 +1,8 @@
 // The annotator page: text in (paste, type, drop, open, sample) → annotation in a worker, chunk by
 // chunk → reading view, card, legend, side panel → exports. Nothing leaves the machine.
+import { earlyWorker } from "./boot.js";
 import { createCard } from "./card.js";
-import { createMerger } from "./chunks.js";
+import { CHUNK_SIZE, createMerger } from "./chunks.js";
 import { fmt, h } from "./dom.js";
 import { CancelledError, createEngine } from "./engine.js";
 import { download, toCSV, toJSON, toMarkdown, toWebAnnotation } from "./export.js";
@@ -26,10 +27,14 @@ const refdate = $("refdate");
 const progress = $("progress");
 const bar = $("progress-bar");
 const large = $("large");
+const panel = document.querySelector(".panel");
 
 // The single-file build carries the wasm in a data block; then the page annotates on the main thread.
 const inlineWasm = $("claimlens-wasm");
-const engine = createEngine({ wasm: inlineWasm ? Uint8Array.from(atob(inlineWasm.textContent.trim()), (c) => c.charCodeAt(0)) : undefined });
+const engine = createEngine({
+  wasm: inlineWasm ? Uint8Array.from(atob(inlineWasm.textContent.trim()), (c) => c.charCodeAt(0)) : undefined,
+  worker: earlyWorker,
+});
 
 /** The annotated document: {text, annotation, name, version} once a run is complete. */
 let doc = null;
@@ -185,7 +190,7 @@ function options() {
 function setBusy(busy, total = 0) {
   output.setAttribute("aria-busy", String(busy));
   document.body.classList.toggle("busy", busy);
-  progress.hidden = !busy || total <= 256 * 1024;
+  progress.hidden = !busy || total <= CHUNK_SIZE;
 }
 
 function annotateNow() {
@@ -201,6 +206,7 @@ function annotateNow() {
     setBusy(false);
     legend.count(null);
     renderPanel(panelEls, { text: "", annotation: { entities: [], clusters: [], claims: [], sentences: [] } }, {});
+    panel.dataset.ready = "";
     setExports(false);
     say("Paste an article, open a file, or try the sample.");
     return;
@@ -210,7 +216,7 @@ function annotateNow() {
   let started = false;
   setBusy(true, text.length);
   bar.value = 0;
-  say(text.length > 256 * 1024 ? `Annotating ${fmt(text.length)} characters…` : "Annotating…");
+  say(text.length > CHUNK_SIZE ? `Annotating ${fmt(text.length)} characters…` : "Annotating…");
   const run = engine.run(text, options(), ({ annotation, offset, end, total }) => {
     if (offset === 0 || !merger) {
       // the first chunk (or a restart): a new document
@@ -221,7 +227,7 @@ function annotateNow() {
     const added = merger.add(annotation, offset);
     view.append(merger.annotation, added, offset, end);
     bar.value = end / total;
-    if (total > 256 * 1024) say(`Annotating… ${Math.floor((100 * end) / total)}%`);
+    if (total > CHUNK_SIZE) say(`Annotating… ${Math.floor((100 * end) / total)}%`);
   });
   job = run;
   run.promise.then(
@@ -232,10 +238,16 @@ function annotateNow() {
       if (!started) view.reset(text);
       doc = { text, annotation: a, name: source.name, title: source.title, version };
       legend.count(a);
-      renderPanel(panelEls, doc, { onCluster, onClaim });
       setExports(true);
       setBusy(false);
       output.dataset.ready = "";
+      // the panel after the highlights are painted
+      delete panel.dataset.ready;
+      requestAnimationFrame(() => setTimeout(() => {
+        if (doc?.annotation !== a) return;
+        renderPanel(panelEls, doc, { onCluster, onClaim });
+        panel.dataset.ready = "";
+      }));
       const claims = a.claims.filter((c) => c.kind !== "statement").length;
       const checks = a.claims.filter((c) => c.checkworthy >= 0.5).length;
       say(`${fmt(a.entities.length)} entities, ${fmt(claims)} attributed claims, ${fmt(checks)} check-worthy (${fmt(Math.round(performance.now() - t0))} ms${engine.mode === "inline" ? ", on the main thread" : ""}).`);

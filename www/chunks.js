@@ -8,7 +8,7 @@
 // Chunks are large (see CHUNK_SIZE), so this only matters for very long inputs.
 
 /** Chunk size in UTF-16 units: a text up to this long is annotated in one piece. */
-export const CHUNK_SIZE = 256 * 1024;
+export const CHUNK_SIZE = 128 * 1024;
 
 function lastCut(text, from, limit, sep) {
   const i = text.lastIndexOf(sep, limit - sep.length);

@@ -23,5 +23,6 @@ export function shorten(text, max) {
   return `${t.slice(0, cut > max / 2 ? cut : max - 1)}…`;
 }
 
+const numbers = new Intl.NumberFormat();
 /** 1234567 → "1,234,567" (the reader's locale). */
-export const fmt = (n) => n.toLocaleString();
+export const fmt = (n) => numbers.format(n);

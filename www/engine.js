@@ -69,12 +69,13 @@ function inlineEngine(wasm) {
   };
 }
 
-function workerEngine(onBroken) {
+function workerEngine(onBroken, early) {
   let worker = null;
   let job = null;
   let nextId = 1;
   const spawn = () => {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    early = null;
     worker.onmessage = ({ data }) => {
       if (job && data.id === job.id) job.handle(data);
     };
@@ -131,9 +132,10 @@ function workerEngine(onBroken) {
 
 /**
  * The page's annotation engine. `wasm` (bytes) forces the main-thread engine and is what it loads;
- * without it a worker is used, falling back to the main thread if no worker can run.
+ * without it a worker is used (`worker`, if one was started already), falling back to the main
+ * thread if no worker can run.
  */
-export function createEngine({ wasm } = {}) {
+export function createEngine({ wasm, worker } = {}) {
   if (wasm || typeof Worker === "undefined") return inlineEngine(wasm);
   const engine = { mode: "worker", run: null };
   const useInline = () => {
@@ -150,7 +152,7 @@ export function createEngine({ wasm } = {}) {
       const r = inline.run(job.text, job.options, job.onChunk);
       r.promise.then(job.d.resolve, job.d.reject);
       return r;
-    });
+    }, worker);
     engine.run = w.run;
   } catch {
     useInline();

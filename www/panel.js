@@ -6,16 +6,16 @@ import { claimFlags, sourceName } from "./card.js";
 
 const STEP = 100;
 
-/** A list showing STEP items at a time. */
-function capped(tag, attrs, items, renderItem) {
+/** A list showing `step` items at a time. */
+function capped(tag, attrs, items, renderItem, step = STEP) {
   const list = h(tag, attrs);
   let shown = 0;
   const more = h("button", { type: "button", class: "more" });
   const showMore = () => {
-    const next = items.slice(shown, shown + STEP);
+    const next = items.slice(shown, shown + step);
     list.append(...next.map(renderItem));
     shown += next.length;
-    more.textContent = `Show ${fmt(Math.min(STEP, items.length - shown))} more of ${fmt(items.length - shown)}`;
+    more.textContent = `Show ${fmt(Math.min(step, items.length - shown))} more of ${fmt(items.length - shown)}`;
     more.hidden = shown >= items.length;
   };
   more.addEventListener("click", showMore);
@@ -72,7 +72,7 @@ export function renderPanel(els, { text, annotation }, { onCluster, onClaim }) {
   els.who.replaceChildren(...(groups.length ? capped("ul", { class: "sources" }, groups, (g) => h("li", null,
     h("h3", null, g.name ?? "No named source", " ", h("span", { class: "n", "aria-label": `${g.claims.length} claims` }, fmt(g.claims.length)),
       g.anonymous ? h("span", { class: "flag" }, "anonymous") : null),
-    h("ol", null, g.claims.map((c) => h("li", null, claimButton(c, false))))))
+    ...capped("ol", null, g.claims, (c) => h("li", null, claimButton(c, false)), 20)))
     : [h("p", { class: "muted" }, "No attributed claims found.")]));
   els.whoCount.textContent = fmt(groups.length);
 

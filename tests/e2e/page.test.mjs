@@ -181,13 +181,14 @@ test("the claim card names the source, resolved through a pronoun", async () => 
   assert.match(card, /written “She”/);
   assert.match(card, /Check-worthy\s*\d\.\d\d/);
   // the panel's "who said what" lists the claim under the resolved name
+  await page.waitForSelector(".panel[data-ready]");
   assert.match(await page.textContent("#panel-who"), /Ingrid Solberg/);
 });
 
 test("the side panel: clusters pulse every mention, claims are ranked by score", async () => {
   const { page } = await open();
   await page.click("#sample");
-  await page.waitForSelector("#output[data-ready]");
+  await page.waitForSelector(".panel[data-ready]");
   // the cluster with the most mentions of its type
   const button = page.locator("#panel-entities [data-cluster]").first();
   const id = await button.getAttribute("data-cluster");

@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createMerger, splitChunks } from "../../www/chunks.js";
 import { codePointMap, toCSV, toJSON, toMarkdown } from "../../www/export.js";
-import { bundle, pageAssets } from "../../scripts/build-page.mjs";
+import { readFileSync } from "node:fs";
+import { bundle, moduleGraph, pageAssets } from "../../scripts/build-page.mjs";
 import { join } from "node:path";
 import { root } from "../../scripts/setup.mjs";
 
@@ -127,4 +128,13 @@ test("the precache list follows the page's imports; the bundle is one classic sc
   assert.doesNotMatch(js, /import\.meta/);
   assert.doesNotMatch(js, /<\/script/i);
   assert.match(js, /__modules\["pkg\/claimlens\.js"\]/);
+});
+
+test("index.html preloads exactly the modules app.js imports", () => {
+  const www = join(root, "www");
+  const html = readFileSync(join(www, "index.html"), "utf8");
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+  const imported = moduleGraph(www, "app.js").map((m) => m.path).filter((p) => p !== "app.js" && p !== "boot.js").sort();
+  assert.deepEqual(preloaded, imported);
+  assert.match(html, /<script type="module" async src="boot.js"><\/script>/);
 });
