@@ -1,8 +1,9 @@
 // Annotation → DOM. Shared by the page and the widget.
 //
-// Spans may nest and overlap (an entity inside a claim's source, two claims sharing a cue). Every
-// highlight is a range with a depth (outer first); the text is cut at every range boundary and
-// each piece is wrapped in the elements of the ranges covering it, outermost first. A range that
+// Spans may nest and overlap (an entity inside a claim's source, a claim inside a quote, two
+// claims sharing a cue). The text is cut at every range boundary and each piece is wrapped in the
+// elements of the ranges covering it, outermost first: the range that starts first, then the
+// longer, then by depth (a claim, then its parts, then an entity). A range that
 // must be cut because an outer one ends inside it becomes several elements that share its id,
 // numbered by `data-split="0"`, `"1"`, ... A claim inside another claim gets `data-level="1"`
 // (and so on), so that its underline can be drawn apart from the outer one.
@@ -117,17 +118,21 @@ export function renderRanges(doc, text, ranges, from = 0, to = text.length) {
     const b = points[p + 1];
     while (next < byStart.length && byStart[next].start <= a) active.push(byStart[next++]);
     active = active.filter((r) => r.end > a);
-    const covering = active.filter((r) => r.start <= a && r.end >= b).sort((x, y) => x.depth - y.depth || y.end - x.end || x.start - y.start);
+    // outermost first: the range that started first (so that an element already open stays open
+    // and a crossing range is the one cut), then the longer, then by depth (claim, part, entity)
+    const covering = active.filter((r) => r.start <= a && r.end >= b).sort((x, y) => x.start - y.start || y.end - x.end || x.depth - y.depth);
     // keep the longest common prefix of open elements
     let k = 0;
     while (k < open.length && k < covering.length && open[k].range === covering[k]) k++;
     open.length = k;
     let parent = k ? open[k - 1].el : frag;
+    let level = 0;
+    for (let i = 0; i < k; i++) if (covering[i].depth === 0) level++;
     for (let i = k; i < covering.length; i++) {
       const r = covering[i];
       const el = doc.createElement(r.tag);
       for (const [name, value] of Object.entries(r.attrs)) el.setAttribute(name, value);
-      if (r.depth === 0 && i > 0) el.setAttribute("data-level", String(i));
+      if (r.depth === 0 && level++ > 0) el.setAttribute("data-level", String(level - 1));
       const pieces = elements.get(r);
       if (pieces) pieces.push(el);
       else elements.set(r, [el]);

@@ -61,9 +61,14 @@ export function createView(container, { visible = () => true } = {}) {
     return blocks[it.block].el.querySelector(it.kind === "e" ? `[data-entity="${it.id}"]` : `[data-claim="${it.id}"]`);
   }
 
+  /** Makes item i's element the Tab stop: a button that opens the item's card. */
   function mark(i) {
     const el = element(i);
-    if (el) el.tabIndex = 0;
+    if (el) {
+      el.tabIndex = 0;
+      el.setAttribute("role", "button");
+      el.setAttribute("aria-haspopup", "dialog");
+    }
     return el;
   }
 
@@ -173,7 +178,7 @@ export function createView(container, { visible = () => true } = {}) {
       if (i < 0 || i >= items.length) return null;
       if (current >= 0 && current !== i) {
         const old = element(current);
-        old?.removeAttribute("tabindex");
+        for (const attr of ["tabindex", "role", "aria-haspopup"]) old?.removeAttribute(attr);
       }
       current = i;
       const el = mark(i);

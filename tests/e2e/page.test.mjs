@@ -94,6 +94,64 @@ test("a newer edit wins over a stale run", async () => {
   assert.equal(await page.textContent("#output"), "Mark Rutte said the deal was fair.");
 });
 
+test("overlapping and nested spans render correctly", async () => {
+  const { page } = await open();
+  const result = await page.evaluate(async () => {
+    const { annotationRanges, claimExtent, renderRanges } = await import("./render.js");
+    const text = 'Ana Sousa said: "Mark Rutte said the deal was fair." She added that it rained. It rained a lot.';
+    const at = (s, from = 0) => ({ start: text.indexOf(s, from), end: text.indexOf(s, from) + s.length });
+    const s0 = { start: 0, end: text.indexOf('." ') + 2 };
+    const s1 = { start: text.indexOf("She"), end: text.indexOf("rained.") + 7 };
+    const s2 = { start: text.indexOf("It rained"), end: text.length };
+    const claim = (id, content, sentence, source, cue, extra = {}) => ({
+      id, ...content, sentence, kind: "reported", source, cue, hedged: false, anonymous_source: false, negated: false, prediction: false, checkworthy: 0.3, ...extra,
+    });
+    const annotation = {
+      sentences: [s0, s1, s2],
+      entities: [
+        { id: 0, ...at("Ana Sousa"), label: "PERSON", text: "Ana Sousa", cluster: 0 },
+        { id: 1, ...at("Mark Rutte"), label: "PERSON", text: "Mark Rutte", cluster: 1 },
+      ],
+      clusters: [{ id: 0, canonical: "Ana Sousa", label: "PERSON", mentions: [0] }, { id: 1, canonical: "Mark Rutte", label: "PERSON", mentions: [1] }],
+      claims: [
+        // a quote, with a reported claim inside it, inside which is an entity
+        claim(0, at("Mark Rutte said the deal was fair."), 0, { ...at("Ana Sousa"), text: "Ana Sousa", cluster: 0, resolved: false }, { ...at("said"), text: "said", polarity: "assert" }, { kind: "quote" }),
+        claim(1, at("the deal was fair"), 0, { ...at("Mark Rutte"), text: "Mark Rutte", cluster: 1, resolved: false }, { ...at("said", text.indexOf("Rutte")), text: "said", polarity: "assert" }),
+        // crosses the end of the quote: must be cut into pieces
+        claim(2, { start: text.indexOf("fair."), end: text.indexOf(" added") }, 1, null, null, { kind: "statement", checkworthy: 0.9, hedged: true, hedges: [at("She")] }),
+        // its source is named in an earlier sentence
+        claim(3, at("It rained a lot"), 2, { ...at("She"), text: "She", cluster: 0, resolved: true }, { ...at("added"), text: "added", polarity: "assert" }),
+      ],
+      boilerplate: [],
+    };
+    const box = document.createElement("div");
+    box.append(renderRanges(document, text, annotationRanges(annotation)));
+    const joined = (sel) => [...box.querySelectorAll(sel)].map((e) => e.textContent).join("");
+    return {
+      same: box.textContent === text,
+      claims: annotation.claims.map((c) => {
+        const ext = claimExtent(c, annotation.sentences);
+        return [joined(`[data-claim="${c.id}"]`) === text.slice(ext.start, ext.end), ...["source", "cue", "content"].map((p) => {
+          const span = p === "content" ? c : c[p];
+          return !span || joined(`[data-part="${p}"][data-of="${c.id}"]`) === text.slice(span.start, span.end);
+        })];
+      }),
+      nested: !!box.querySelector('[data-claim="0"] [data-part="content"][data-of="0"] [data-claim="1"][data-level="1"] [data-part="source"][data-of="1"] mark[data-entity="1"]'),
+      split: box.querySelectorAll('[data-claim="2"][data-split]').length,
+      hedge: joined('[data-part="hedge"][data-of="2"]'),
+      remoteSource: !box.querySelector('[data-claim="3"] [data-part="source"]') && joined('[data-part="source"][data-of="3"]'),
+      strength: box.querySelector('[data-claim="2"]').dataset.strength,
+    };
+  });
+  assert.equal(result.same, true);
+  assert.deepEqual(result.claims, [[true, true, true, true], [true, true, true, true], [true, true, true, true], [true, true, true, true]]);
+  assert.equal(result.nested, true);
+  assert.ok(result.split >= 2);
+  assert.equal(result.hedge, "She");
+  assert.equal(result.remoteSource, "She");
+  assert.equal(result.strength, "high");
+});
+
 test("filters hide and show each kind of highlight", async () => {
   const { page } = await open();
   await annotate(page, ARTICLE);

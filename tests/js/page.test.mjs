@@ -138,3 +138,11 @@ test("index.html preloads exactly the modules app.js imports", () => {
   assert.deepEqual(preloaded, imported);
   assert.match(html, /<script type="module" async src="boot.js"><\/script>/);
 });
+
+test("no page module writes markup from strings (user text enters the DOM as text only)", () => {
+  const www = join(root, "www");
+  for (const file of pageAssets(www).filter((a) => a.endsWith(".js") && !a.startsWith("pkg/"))) {
+    const src = readFileSync(join(www, file), "utf8");
+    assert.doesNotMatch(src, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function/, file);
+  }
+});
