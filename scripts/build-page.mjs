@@ -144,6 +144,8 @@ export function buildSingle({ dir = WWW, out = join(root, "dist", "claimlens.htm
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
+    "require-trusted-types-for 'script'",
+    "trusted-types claimlens claimlens-inert",
   ].join("; ");
   const replace = (pattern, by) => {
     if (!pattern.test(html)) throw new Error(`index.html: ${pattern} not found for the single-file build`);

@@ -1,6 +1,6 @@
 // The annotator page: text in (paste, type, drop, open, sample) → annotation in a worker, chunk by
 // chunk → reading view, card, legend, side panel → exports. Nothing leaves the machine.
-import { earlyWorker } from "./boot.js";
+import { earlyWorker, scriptURL } from "./boot.js";
 import { createCard } from "./card.js";
 import { CHUNK_SIZE, createMerger } from "./chunks.js";
 import { fmt, h } from "./dom.js";
@@ -444,7 +444,7 @@ if (draft?.text) {
 
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
   const hadController = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.register("sw.js", { updateViaCache: "none" }).catch(() => {});
+  navigator.serviceWorker.register(scriptURL("sw.js"), { updateViaCache: "none" }).catch(() => {});
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (!hadController) return;
     const note = $("update");

@@ -6,6 +6,7 @@
 // {ms, version} when the last chunk is in, or rejects with a CancelledError (or the annotator's Error).
 // Starting a run cancels the previous one. cancel(true) also terminates the worker (and starts a
 // fresh one), which frees its memory at once.
+import { scriptURL } from "./boot.js";
 import { annotate, init, version } from "./core.js";
 import { CHUNK_SIZE, pause, splitChunks } from "./chunks.js";
 
@@ -74,7 +75,7 @@ function workerEngine(onBroken, early) {
   let job = null;
   let nextId = 1;
   const spawn = () => {
-    worker = early ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early ?? new Worker(scriptURL(new URL("./worker.js", import.meta.url)), { type: "module" });
     early = null;
     worker.onmessage = ({ data }) => {
       if (job && data.id === job.id) job.handle(data);

@@ -1,6 +1,10 @@
 // Getting text in: rich paste and HTML files reduced to their readable text (parsed with
 // DOMParser into an inert document: nothing in it runs or loads), and text files decoded.
 
+// Under the page's Trusted Types CSP, DOMParser needs TrustedHTML. This policy is private to this
+// module and used only to parse into an inert document, which is never inserted into the page.
+const inert = globalThis.trustedTypes?.createPolicy("claimlens-inert", { createHTML: (html) => html });
+
 /** Files the page reads, by extension. */
 export const TEXT_TYPES = /\.(txt|text|md|markdown)$/i;
 export const HTML_TYPES = /\.(html?|xhtml)$/i;
@@ -17,7 +21,7 @@ const BLOCKS = new Set(["ADDRESS", "ARTICLE", "BLOCKQUOTE", "DD", "DETAILS", "DI
  * body. Returns {text, title}.
  */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  const doc = new DOMParser().parseFromString(inert ? inert.createHTML(html) : html, "text/html");
   const title = (doc.querySelector("title")?.textContent ?? "").replace(/\s+/g, " ").trim();
   const articles = [...doc.querySelectorAll("article")];
   const root = articles.sort((a, b) => b.textContent.length - a.textContent.length)[0] ?? doc.querySelector("main") ?? doc.body ?? doc.documentElement;

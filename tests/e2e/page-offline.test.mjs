@@ -84,6 +84,7 @@ test("the single-file build works from file://, with no request but itself", asy
   assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
   assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /require-trusted-types-for 'script'/);
   const { page, requests, dialogs, errors } = await newPage(env.browser);
   const console = [];
   page.on("console", (m) => console.push(m.text()));

@@ -322,6 +322,15 @@ test("pasted HTML and scripts stay text and never run", async () => {
   assert.deepEqual(dialogs, []);
   assert.equal(await page.evaluate(() => window.__pwned), false);
   assert.ok(!requests.some((u) => u.endsWith("/x")), "the img in the payload was never fetched");
+  // and the page enforces it: Trusted Types make any markup-from-string sink throw
+  assert.equal(await page.evaluate(() => {
+    try {
+      document.getElementById("status").innerHTML = "<b>x</b>";
+      return "assigned";
+    } catch (e) {
+      return e.name;
+    }
+  }), "TypeError");
 });
 
 test("an HTML file with scripts is reduced to its text; its title never runs", async () => {
