@@ -163,7 +163,11 @@ $("card").addEventListener("mouseenter", () => clearTimeout(hideTimer));
 output.addEventListener("click", (e) => {
   const el = e.target.closest("[data-entity], [data-claim], [data-of]");
   const i = view.itemAt(el);
-  if (i < 0 || getSelection()?.toString()) return;
+  if (getSelection()?.toString()) return;
+  if (i < 0) {
+    card.hide();
+    return;
+  }
   view.setCurrent(i, false);
   showItem(i, el, true);
 });
