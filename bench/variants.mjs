@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, WASM_OPT_LEVEL, WASM_PROFILE } from "../scripts/build.mjs";
+import { buildWasm as build, WASM_OPT_LEVEL, WASM_PROFILE } from "../scripts/build.mjs";
 import { log, main, root, SetupError } from "../scripts/setup.mjs";
 import { defaultCorpus, median } from "./text.mjs";
 

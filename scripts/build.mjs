@@ -1,18 +1,21 @@
 // npm run build [-- --if-stale]
-// Rust core → wasm32 (cargo --release) → wasm-bindgen (--target web) → wasm-opt (npm binaryen)
-// → www/pkg/. With --if-stale, does nothing when www/pkg is newer than every source file.
+// 1. The wasm: Rust core → wasm32 (cargo --release) → wasm-bindgen (--target web) → wasm-opt (npm
+//    binaryen) → www/pkg/. With --if-stale, skipped when www/pkg is newer than every source file.
+// 2. The page (scripts/build-page.mjs): the service worker's precache list and the single-file
+//    dist/claimlens.html. 3. The extension (scripts/build-extension.mjs): the widget and the wasm
+//    copied into extension/claimlens/. Both always run: they take milliseconds.
 //
 // The optimisation settings were chosen by measuring every combination with bench/variants.mjs
 // (see bench/README.md): cargo opt-level 3 with wasm-opt -O3 is the fastest; opt-level "s" saves
 // ~6 KB gzip for ~15-25% less speed and "z" ~13 KB for ~55-65% less; wasm-opt -Os/-Oz instead of
 // -O3 change neither gzip size nor speed by more than noise. `panic = "abort"` changes nothing on
 // wasm32 (it aborts already).
-// Last, copies the widget and the wasm into extension/claimlens/ (scripts/build-extension.mjs).
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, run } from "./setup.mjs";
 import { buildExtension } from "./build-extension.mjs";
+import { buildPage } from "./build-page.mjs";
+import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, run } from "./setup.mjs";
 
 const pkgDir = join(root, "www", "pkg");
 
@@ -48,15 +51,21 @@ export function isStale(outDir = pkgDir) {
   return newest(sources) > statSync(wasmOut).mtimeMs;
 }
 
+/** Everything `npm run build` makes: the wasm (when stale, with ifStale), the page and the extension. */
+export async function build({ ifStale = false } = {}) {
+  await buildWasm({ ifStale });
+  buildPage();
+  buildExtension();
+}
+
 /**
  * Builds the wasm package into `outDir` (default www/pkg). `profile`, `optLevel` (cargo's, as
  * a string: "3", "s", "z") and `wasmOpt` ("-O3", "-Oz", ... or null for none) exist so the bench
  * can build and compare variants; the defaults are what ships.
  */
-export async function build({ ifStale = false, outDir = pkgDir, profile = WASM_PROFILE, optLevel, wasmOpt = WASM_OPT_LEVEL, quiet = false } = {}) {
+export async function buildWasm({ ifStale = false, outDir = pkgDir, profile = WASM_PROFILE, optLevel, wasmOpt = WASM_OPT_LEVEL, quiet = false } = {}) {
   if (ifStale && !isStale(outDir)) {
     if (!quiet) log("www/pkg is up to date");
-    if (outDir === pkgDir) buildExtension(); // the widget's JS may have changed: the copy is cheap
     return;
   }
   const say = quiet ? () => {} : log;
@@ -80,7 +89,6 @@ export async function build({ ifStale = false, outDir = pkgDir, profile = WASM_P
   writeFileSync(join(outDir, ".gitignore"), "");
   const size = statSync(wasmOut).size;
   say(`built ${outDir === pkgDir ? "www/pkg" : outDir}/claimlens_bg.wasm (${(size / 1024).toFixed(0)} KB)`);
-  if (outDir === pkgDir) buildExtension();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,10 +1,12 @@
-// Annotation → DOM. Shared by the page (and available to the widget).
+// Annotation → DOM. Shared by the page and the widget.
 //
-// Spans may nest and overlap (an entity inside a claim's source, two claims sharing a cue). Every
-// highlight is a range with a depth (outer first); the text is cut at every range boundary and
-// each piece is wrapped in the elements of the ranges covering it, outermost first. A range that
+// Spans may nest and overlap (an entity inside a claim's source, a claim inside a quote, two
+// claims sharing a cue). The text is cut at every range boundary and each piece is wrapped in the
+// elements of the ranges covering it, outermost first: the range that starts first, then the
+// longer, then by depth (a claim, then its parts, then an entity). A range that
 // must be cut because an outer one ends inside it becomes several elements that share its id,
-// numbered by `data-split="0"`, `"1"`, ...
+// numbered by `data-split="0"`, `"1"`, ... A claim inside another claim gets `data-level="1"`
+// (and so on), so that its underline can be drawn apart from the outer one.
 // Text only ever enters the DOM as text nodes.
 
 /** Entity labels in display order, with their human names. */
@@ -14,66 +16,101 @@ export const LABELS = [
   ["QUANTITY", "Quantity"],
 ];
 
+/** Human names of claim kinds. */
+export const KINDS = {
+  quote: "Direct quote",
+  reported: "Reported speech",
+  according: "According to",
+  sourceless: "Unattributed report",
+  statement: "Statement of fact",
+};
+
+/** "high" (≥ 0.8), "medium" (≥ 0.5) or "" for a check-worthiness score. */
+export function strength(score) {
+  return score >= 0.8 ? "high" : score >= 0.5 ? "medium" : "";
+}
+
 /**
- * The highlight ranges of an annotation: claims (depth 0), their source/cue/content parts
- * (depth 1) and entities (depth 2). Each range is `{start, end, depth, tag, attrs}`.
+ * The extent of a claim's element: its content, and its source and cue when they lie in the
+ * sentence of the cue (a source named in an earlier sentence is marked on its own).
  */
-export function annotationRanges(annotation) {
-  const ranges = [];
-  const sentences = annotation.sentences ?? [];
-  for (const c of annotation.claims ?? []) {
-    // The claim's element covers its content, and its source and cue when they are in the
-    // same sentence as the cue (else those parts are marked on their own).
-    const sentence = sentences[c.sentence];
-    let start = c.start;
-    let end = c.end;
-    for (const part of [c.source, c.cue]) {
-      if (part && (!sentence || (part.start >= Math.min(sentence.start, c.start) && part.end <= Math.max(sentence.end, c.end)))) {
-        start = Math.min(start, part.start);
-        end = Math.max(end, part.end);
-      }
+export function claimExtent(claim, sentences) {
+  const sentence = sentences?.[claim.sentence];
+  let start = claim.start;
+  let end = claim.end;
+  for (const part of [claim.source, claim.cue]) {
+    if (part && (!sentence || (part.start >= Math.min(sentence.start, claim.start) && part.end <= Math.max(sentence.end, claim.end)))) {
+      start = Math.min(start, part.start);
+      end = Math.max(end, part.end);
     }
-    const attrs = {
-      "data-claim": String(c.id),
-      "data-kind": c.kind,
-      "data-checkworthy": c.checkworthy.toFixed(2),
-    };
-    if (c.hedged) attrs["data-hedged"] = "";
-    if (c.anonymous_source) attrs["data-anonymous"] = "";
-    if (c.checkworthy >= 0.5) attrs["data-strength"] = c.checkworthy >= 0.8 ? "high" : "medium";
-    ranges.push({ start, end, depth: 0, tag: "span", attrs, key: `c${c.id}` });
-    ranges.push({ start: c.start, end: c.end, depth: 1, tag: "span", attrs: { "data-part": "content", "data-of": String(c.id) }, key: `c${c.id}content` });
-    if (c.source) ranges.push({ start: c.source.start, end: c.source.end, depth: 1, tag: "span", attrs: { "data-part": "source", "data-of": String(c.id) }, key: `c${c.id}source` });
-    if (c.cue) ranges.push({ start: c.cue.start, end: c.cue.end, depth: 1, tag: "span", attrs: { "data-part": "cue", "data-of": String(c.id) }, key: `c${c.id}cue` });
   }
-  for (const e of annotation.entities ?? []) {
-    ranges.push({
-      start: e.start, end: e.end, depth: 2, tag: "mark",
-      attrs: { "data-label": e.label, "data-entity": String(e.id), "data-cluster": String(e.cluster) },
-      key: `e${e.id}`,
-    });
+  return { start, end };
+}
+
+function claimRanges(c, sentences, ranges) {
+  const { start, end } = claimExtent(c, sentences);
+  const id = String(c.id);
+  const attrs = { "data-claim": id, "data-kind": c.kind, "data-checkworthy": c.checkworthy.toFixed(2) };
+  if (c.hedged) attrs["data-hedged"] = "";
+  if (c.anonymous_source) attrs["data-anonymous"] = "";
+  if (c.negated) attrs["data-negated"] = "";
+  if (c.prediction) attrs["data-prediction"] = "";
+  if (c.cue && c.cue.polarity !== "assert") attrs["data-polarity"] = c.cue.polarity;
+  const s = strength(c.checkworthy);
+  if (s) attrs["data-strength"] = s;
+  ranges.push({ start, end, depth: 0, tag: "span", attrs, key: `c${id}` });
+  ranges.push({ start: c.start, end: c.end, depth: 1, tag: "span", attrs: { "data-part": "content", "data-of": id }, key: `c${id}content` });
+  if (c.source) ranges.push({ start: c.source.start, end: c.source.end, depth: 1, tag: "span", attrs: { "data-part": "source", "data-of": id }, key: `c${id}source` });
+  if (c.cue) ranges.push({ start: c.cue.start, end: c.cue.end, depth: 1, tag: "span", attrs: { "data-part": "cue", "data-of": id }, key: `c${id}cue` });
+  for (const [i, h] of (c.hedges ?? []).entries()) {
+    ranges.push({ start: h.start, end: h.end, depth: 1, tag: "span", attrs: { "data-part": "hedge", "data-of": id }, key: `c${id}hedge${i}` });
   }
+}
+
+function entityRange(e) {
+  return {
+    start: e.start, end: e.end, depth: 2, tag: "mark",
+    attrs: { "data-label": e.label, "data-entity": String(e.id), "data-cluster": String(e.cluster) },
+    key: `e${e.id}`,
+  };
+}
+
+/**
+ * The highlight ranges of an annotation: claims (depth 0), their source/cue/content/hedge parts
+ * (depth 1) and entities (depth 2). Each range is `{start, end, depth, tag, attrs, key}`.
+ * `only` ({entities: [from, to], claims: [from, to]}) limits them to those index ranges.
+ */
+export function annotationRanges(annotation, only) {
+  const ranges = [];
+  const claims = annotation.claims ?? [];
+  const entities = annotation.entities ?? [];
+  const [c0, c1] = only?.claims ?? [0, claims.length];
+  const [e0, e1] = only?.entities ?? [0, entities.length];
+  for (let i = c0; i < c1; i++) claimRanges(claims[i], annotation.sentences, ranges);
+  for (let i = e0; i < e1; i++) ranges.push(entityRange(entities[i]));
   return ranges.filter((r) => r.end > r.start);
 }
 
 /**
- * Renders `text` with `ranges` into a DocumentFragment. Newlines stay in text nodes (style the
- * container with `white-space: pre-wrap`).
+ * Renders `text.slice(from, to)` with `ranges` (offsets into the whole `text`; those outside are
+ * clipped) into a DocumentFragment. Newlines stay in text nodes (style the container with
+ * `white-space: pre-wrap`).
  */
-export function renderRanges(doc, text, ranges) {
+export function renderRanges(doc, text, ranges, from = 0, to = text.length) {
   const frag = doc.createDocumentFragment();
-  const cuts = new Set([0, text.length]);
+  const clip = (x) => Math.max(from, Math.min(to, x));
+  const cuts = new Set([from, to]);
   for (const r of ranges) {
-    cuts.add(Math.max(0, Math.min(text.length, r.start)));
-    cuts.add(Math.max(0, Math.min(text.length, r.end)));
+    cuts.add(clip(r.start));
+    cuts.add(clip(r.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
   // ranges sorted by start, so each piece only scans the ranges that have started
-  const byStart = [...ranges].sort((a, b) => a.start - b.start || a.depth - b.depth || b.end - a.end);
+  const byStart = ranges.filter((r) => r.end > from && r.start < to).sort((a, b) => a.start - b.start || a.depth - b.depth || b.end - a.end);
   let next = 0;
   let active = [];
   // open elements: [{range, el}] from outermost
-  let open = [];
+  const open = [];
   // elements made for each range: more than one when an outer range cut it
   const elements = new Map();
   for (let p = 0; p + 1 < points.length; p++) {
@@ -81,16 +118,21 @@ export function renderRanges(doc, text, ranges) {
     const b = points[p + 1];
     while (next < byStart.length && byStart[next].start <= a) active.push(byStart[next++]);
     active = active.filter((r) => r.end > a);
-    const covering = active.filter((r) => r.start <= a && r.end >= b).sort((x, y) => x.depth - y.depth || y.end - x.end || x.start - y.start);
+    // outermost first: the range that started first (so that an element already open stays open
+    // and a crossing range is the one cut), then the longer, then by depth (claim, part, entity)
+    const covering = active.filter((r) => r.start <= a && r.end >= b).sort((x, y) => x.start - y.start || y.end - x.end || x.depth - y.depth);
     // keep the longest common prefix of open elements
     let k = 0;
     while (k < open.length && k < covering.length && open[k].range === covering[k]) k++;
     open.length = k;
     let parent = k ? open[k - 1].el : frag;
+    let level = 0;
+    for (let i = 0; i < k; i++) if (covering[i].depth === 0) level++;
     for (let i = k; i < covering.length; i++) {
       const r = covering[i];
       const el = doc.createElement(r.tag);
       for (const [name, value] of Object.entries(r.attrs)) el.setAttribute(name, value);
+      if (r.depth === 0 && level++ > 0) el.setAttribute("data-level", String(level - 1));
       const pieces = elements.get(r);
       if (pieces) pieces.push(el);
       else elements.set(r, [el]);
