@@ -81,7 +81,8 @@ pub mod text;
 pub mod wasm;
 
 pub use annotation::{
-    Annotation, Claim, ClaimKind, Cluster, Cue, Entity, Label, Polarity, Sentence, Source, Value,
+    Annotation, Claim, ClaimKind, Cluster, Cue, Entity, Label, Polarity, Sentence, Source,
+    SourceKind, Value,
 };
 pub use pipeline::{Annotator, Options, OptionsError, Ymd};
 pub use span::{floor_char_boundary, OffsetMap, OffsetUnit, Span};

@@ -1,0 +1,206 @@
+//! What is worth checking: a transparent score from 0 to 1 for each sentence and claim.
+//!
+//! The score is a logistic function of a handful of features, each a yes/no question about the
+//! words: is there a number, a percentage, an amount of money, a statistic ("unemployment",
+//! "deficit"), a comparison ("more than", "rose"), a superlative, a cause ("because", "led to"),
+//! a past action on the record ("voted", "signed"), a law or policy, a named entity? These raise
+//! the score. Opinions ("I think", "we need"), courtesies ("thank you"), promises about the future,
+//! hedges, questions and very short sentences lower it. The weights ([`FEATURES`]) were fitted by
+//! logistic regression on debate sentences labelled check-worthy or not and then rounded; the
+//! word lists behind the features are in `data/checkworthy.txt`.
+//!
+//! Every claim and sentence carries the names of the features that fired, so a reader sees why a
+//! statement ranks where it does.
+
+use std::ops::Range;
+
+use super::context::Ctx;
+use super::flags::MAX_SCAN;
+use super::lexicon::{class, PhraseKind};
+use crate::annotation::Label;
+use crate::text::TokenKind;
+
+/// A feature: its human-readable name and its weight in the score.
+#[derive(Clone, Copy, Debug)]
+pub struct Feature {
+    /// The name shown to readers ("number", "opinion").
+    pub name: &'static str,
+    /// Its weight: positive raises the score, negative lowers it.
+    pub weight: f32,
+}
+
+/// The score of a statement with no feature at all, before the logistic function.
+pub const BIAS: f32 = -1.6;
+
+/// Every feature, in the order of the feature vector.
+pub const FEATURES: &[Feature] = &[
+    Feature { name: "number", weight: 1.4 },
+    Feature { name: "percentage", weight: 0.8 },
+    Feature { name: "money", weight: 0.8 },
+    Feature { name: "date", weight: 0.5 },
+    Feature { name: "statistic", weight: 0.8 },
+    Feature { name: "comparison", weight: 0.5 },
+    Feature { name: "superlative", weight: 0.4 },
+    Feature { name: "cause", weight: 0.3 },
+    Feature { name: "past action", weight: 0.6 },
+    Feature { name: "law or policy", weight: 0.3 },
+    Feature { name: "named entity", weight: 0.4 },
+    Feature { name: "opinion", weight: -0.9 },
+    Feature { name: "courtesy", weight: -1.5 },
+    Feature { name: "future", weight: -0.5 },
+    Feature { name: "hedge", weight: -0.3 },
+    Feature { name: "question", weight: -1.5 },
+    Feature { name: "short", weight: -1.0 },
+    Feature { name: "first person", weight: -0.2 },
+    Feature { name: "second person", weight: 0.1 },
+];
+
+const NUMBER: usize = 0;
+const PERCENT: usize = 1;
+const MONEY: usize = 2;
+const DATE: usize = 3;
+const NAMED: usize = 10;
+const QUESTION: usize = 15;
+const SHORT: usize = 16;
+const FIRST_PERSON: usize = 17;
+const SECOND_PERSON: usize = 18;
+
+/// The features of `data/checkworthy.txt`'s sections, by section name.
+const SECTIONS: &[(&str, usize)] = &[
+    ("statistic", 4),
+    ("comparison", 5),
+    ("superlative", 6),
+    ("cause", 7),
+    ("record", 8),
+    ("law", 9),
+    ("opinion", 11),
+    ("courtesy", 12),
+    ("future", 13),
+    ("hedge", 14),
+];
+
+/// Fewer words than this make a statement "short".
+const SHORT_WORDS: usize = 5;
+
+/// Which features fired in a statement.
+pub type Vector = [bool; FEATURES.len()];
+
+/// Computes feature vectors and scores for the parts of a text.
+pub struct Scorer {
+    /// Lexicon feature bit → index in [`FEATURES`].
+    by_bit: [Option<usize>; 32],
+}
+
+impl Scorer {
+    /// A scorer for texts read with `ctx`'s lexicon.
+    pub fn new(ctx: &Ctx) -> Scorer {
+        let mut by_bit = [None; 32];
+        for (bit, name) in ctx.lx.feature_names.iter().enumerate().take(32) {
+            by_bit[bit] = SECTIONS.iter().find(|(n, _)| n == name).map(|&(_, f)| f);
+        }
+        Scorer { by_bit }
+    }
+
+    /// The features of tokens `r` (one sentence or part of one), the question mark read from
+    /// sentence `sentence`'s end.
+    pub fn features(&self, ctx: &Ctx, r: Range<usize>, sentence: usize) -> Vector {
+        let mut v = [false; FEATURES.len()];
+        let end = r.end.min(r.start + MAX_SCAN);
+        let mut words = 0;
+        let mut k = r.start;
+        while k < end {
+            if let Some(e) = ctx.entity(k) {
+                match ctx.label(e) {
+                    Label::Quantity => v[NUMBER] = true,
+                    Label::Percent => v[PERCENT] = true,
+                    Label::Money => v[MONEY] = true,
+                    Label::Date => v[DATE] = true,
+                    Label::Time => {}
+                    _ => v[NAMED] = true,
+                }
+                let er = ctx.entity_tokens(e);
+                words += er.clone().filter(|&t| t < end && ctx.is_word(t)).count();
+                k = er.end.max(k + 1);
+                continue;
+            }
+            let tok = &ctx.doc.tokens[k];
+            match tok.kind {
+                TokenKind::Number => {
+                    let w = ctx.word(k);
+                    let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+                    v[if year { DATE } else { NUMBER }] = true;
+                }
+                TokenKind::Punct => match ctx.word(k) {
+                    "%" => v[PERCENT] = true,
+                    "$" | "€" | "£" | "¥" => v[MONEY] = true,
+                    _ => {}
+                },
+                TokenKind::Word => {
+                    words += 1;
+                    let info = ctx.info(k);
+                    let bits = (info.class >> class::FEATURE_SHIFT) as u32;
+                    if bits != 0 {
+                        for (b, f) in self.by_bit.iter().enumerate() {
+                            if let Some(f) = f {
+                                if bits & (1 << b) != 0 {
+                                    v[*f] = true;
+                                }
+                            }
+                        }
+                    }
+                    if !info.phrases_empty() {
+                        if let Some((p, _)) =
+                            ctx.phrase_at(k, end, |p| matches!(p.kind, PhraseKind::Feature(_)))
+                        {
+                            if let PhraseKind::Feature(b) = p.kind {
+                                if let Some(Some(f)) = self.by_bit.get(b as usize) {
+                                    v[*f] = true;
+                                }
+                            }
+                        }
+                    }
+                    if info.class & (class::PRON | class::POSS | class::OBJ_PRON) != 0 {
+                        let w = ctx.word(k);
+                        if ["i", "we", "my", "our", "me", "us"]
+                            .iter()
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                        {
+                            v[FIRST_PERSON] = true;
+                        } else if w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("your") {
+                            v[SECOND_PERSON] = true;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        if let Some(s) = ctx.doc.sentences.get(sentence) {
+            let last = s.tokens.end;
+            let mut q = last;
+            while q > s.tokens.start && ctx.is_quote(q - 1) {
+                q -= 1;
+            }
+            v[QUESTION] = q > s.tokens.start && ctx.word(q - 1).starts_with('?');
+        }
+        v[SHORT] = words < SHORT_WORDS;
+        v
+    }
+
+    /// The score of a feature vector, 0..1, and the names of the features that fired, the most
+    /// important first.
+    pub fn score(v: &Vector) -> (f32, Vec<String>) {
+        let mut z = BIAS;
+        let mut fired: Vec<&Feature> = Vec::new();
+        for (f, &on) in FEATURES.iter().zip(v) {
+            if on {
+                z += f.weight;
+                fired.push(f);
+            }
+        }
+        fired.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        let p = 1.0 / (1.0 + (-z).exp());
+        // two decimals: the score is an explanation, not a measurement
+        let p = (p * 100.0).round() / 100.0;
+        (p, fired.into_iter().map(|f| f.name.to_string()).collect())
+    }
+}

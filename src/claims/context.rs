@@ -1,0 +1,243 @@
+//! What every claim finder needs to know about each token, computed once per text: the token's
+//! word id in the claim lexicon, the entity covering it, and its sentence.
+
+use std::ops::Range;
+
+use super::lexicon::{claim_lexicon, class, ClaimLexicon, Phrase, WordInfo};
+use crate::annotation::{Cluster, Entity, Label};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+
+/// A text as the claim finders see it.
+pub struct Ctx<'a> {
+    /// The text, its tokens and sentences.
+    pub doc: &'a Doc<'a>,
+    /// The entities found in it, in text order.
+    pub entities: &'a [Entity],
+    /// Their clusters.
+    pub clusters: &'a [Cluster],
+    /// The claim word lists.
+    pub lx: &'static ClaimLexicon,
+    ids: Vec<u32>,
+    /// Per token: the id + 1 of the entity covering it (0: none).
+    ent_at: Vec<u32>,
+    /// Per entity: its token range.
+    ent_tokens: Vec<Range<usize>>,
+    /// Per token: its sentence.
+    sentence_of: Vec<u32>,
+}
+
+/// The opening and closing quotation marks claimlens knows.
+pub fn is_quote_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›"
+    )
+}
+
+impl<'a> Ctx<'a> {
+    /// Indexes `doc` and its entities.
+    pub fn new(doc: &'a Doc<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
+        let lx = claim_lexicon();
+        let n = doc.tokens.len();
+        let ids = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Number {
+                    0
+                } else {
+                    lx.id(t.span.slice(doc.text))
+                }
+            })
+            .collect();
+        // Entities and tokens are both in text order: one merge pass maps one onto the other.
+        let mut ent_at = vec![0u32; n];
+        let mut ent_tokens = vec![0..0; entities.len()];
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_by_key(|&e| entities[e].span.start);
+        let mut t = 0usize;
+        for e in order {
+            let span = entities[e].span;
+            while t > 0 && doc.tokens[t - 1].span.end > span.start {
+                t -= 1; // defensive: overlapping entities
+            }
+            while t < n && doc.tokens[t].span.end <= span.start {
+                t += 1;
+            }
+            let first = t;
+            while t < n && doc.tokens[t].span.start < span.end {
+                ent_at[t] = e as u32 + 1;
+                t += 1;
+            }
+            ent_tokens[e] = first..t;
+        }
+        let mut sentence_of = vec![0u32; n];
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            for x in &mut sentence_of[sent.tokens.start.min(n)..sent.tokens.end.min(n)] {
+                *x = s as u32;
+            }
+        }
+        Ctx {
+            doc,
+            entities,
+            clusters,
+            lx,
+            ids,
+            ent_at,
+            ent_tokens,
+            sentence_of,
+        }
+    }
+
+    /// The number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn word(&self, i: usize) -> &'a str {
+        self.doc.tok_text(i)
+    }
+
+    /// The claim-lexicon id of token `i` (0: in no list).
+    #[inline]
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids[i]
+    }
+
+    /// What token `i` is in the claim lexicon.
+    #[inline]
+    pub fn info(&self, i: usize) -> &'static WordInfo {
+        self.lx.info(self.ids[i])
+    }
+
+    /// True when token `i` is in any of the classes `bits`.
+    #[inline]
+    pub fn has(&self, i: usize, bits: u64) -> bool {
+        self.info(i).class & bits != 0
+    }
+
+    /// True when token `i` is `w` (lower case, in the lists), ignoring case.
+    #[inline]
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// True for a punctuation token whose text is one of `marks`.
+    #[inline]
+    pub fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
+        i < self.len()
+            && self.doc.tokens[i].kind == TokenKind::Punct
+            && marks.contains(&self.word(i))
+    }
+
+    /// True for a word token (not a number or punctuation).
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    /// True for a word token that may be part of a name or description: not a function word.
+    #[inline]
+    pub fn is_content_word(&self, i: usize) -> bool {
+        self.is_word(i) && !self.has(i, class::FUNCTION) && !self.is_possessive_s(i)
+    }
+
+    /// True for the possessive "'s" / "’s" token.
+    #[inline]
+    pub fn is_possessive_s(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() <= 4 && (w.eq_ignore_ascii_case("'s") || w == "’s" || w == "’S")
+    }
+
+    /// True when token `i` starts with a capital letter.
+    #[inline]
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.doc.tokens[i].is_capitalised()
+    }
+
+    /// True when token `i` is a quotation mark.
+    #[inline]
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Punct && is_quote_mark(self.word(i))
+    }
+
+    /// The entity covering token `i`, if any.
+    #[inline]
+    pub fn entity(&self, i: usize) -> Option<usize> {
+        match self.ent_at.get(i) {
+            Some(&e) if e > 0 => Some(e as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// The entity covering token `i`, when it is a name (person, organisation, place, group,
+    /// event).
+    #[inline]
+    pub fn name_entity(&self, i: usize) -> Option<usize> {
+        self.entity(i)
+            .filter(|&e| self.entities[e].label.is_name())
+    }
+
+    /// The token range of entity `e`.
+    #[inline]
+    pub fn entity_tokens(&self, e: usize) -> Range<usize> {
+        self.ent_tokens[e].clone()
+    }
+
+    /// The label of entity `e`.
+    #[inline]
+    pub fn label(&self, e: usize) -> Label {
+        self.entities[e].label
+    }
+
+    /// The sentence token `i` is in.
+    #[inline]
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentence_of[i] as usize
+    }
+
+    /// The byte span of tokens `r` (empty at the end of the text when `r` is empty).
+    pub fn span(&self, r: Range<usize>) -> Span {
+        if r.start >= r.end || r.end > self.len() {
+            let at = self
+                .doc
+                .tokens
+                .get(r.start)
+                .map_or(self.doc.text.len(), |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(
+            self.doc.tokens[r.start].span.start,
+            self.doc.tokens[r.end - 1].span.end,
+        )
+    }
+
+    /// The longest phrase of the lexicon starting at token `i` and ending before `hi` for which
+    /// `want` holds, with its length in tokens.
+    pub fn phrase_at(
+        &self,
+        i: usize,
+        hi: usize,
+        want: impl Fn(&Phrase) -> bool,
+    ) -> Option<(&'static Phrase, usize)> {
+        let id = self.ids[i];
+        if id == 0 {
+            return None;
+        }
+        self.lx.phrases_from(id).iter().find_map(|p| {
+            let n = p.words.len();
+            (i + n <= hi
+                && want(p)
+                && p.words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, &w)| self.ids[i + k] == w))
+            .then_some((p, n))
+        })
+    }
+}

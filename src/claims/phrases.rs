@@ -1,0 +1,194 @@
+//! Noun phrases around a cue: who speaks ("a spokesman for the campaign said"), whom they told
+//! ("told reporters that"). There is no part-of-speech tagger: a phrase is a run of content words,
+//! names, numbers and possessives, opened by a determiner and joined by a few prepositions ("of",
+//! "for", "at", ...), and closed by any other function word or punctuation. Every walk is capped
+//! at [`MAX_NP`] tokens, so the cost per cue is constant.
+
+use std::ops::Range;
+
+use super::context::Ctx;
+use super::lexicon::class;
+
+/// The longest noun phrase considered, in tokens.
+pub const MAX_NP: usize = 14;
+
+/// A noun phrase: its tokens and its head (the word it is about: "spokesman" in "a spokesman
+/// for the campaign").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Np {
+    /// The phrase's tokens.
+    pub tokens: Range<usize>,
+    /// The head token.
+    pub head: usize,
+}
+
+/// True for "." right after a short capitalised word ("Mr.", "Gov.") inside a name.
+fn is_title_dot(ctx: &Ctx, i: usize) -> bool {
+    i > 0
+        && ctx.word(i) == "."
+        && !ctx.doc.tokens[i].space_before
+        && ctx.is_capitalised(i - 1)
+        && ctx.word(i - 1).len() <= 4
+        && i + 1 < ctx.len()
+        && ctx.is_capitalised(i + 1)
+}
+
+/// True for a hyphen inside a compound ("vice-presidential"): no spaces around it.
+fn is_inner_hyphen(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_punct(i, &["-", "–"])
+        && !ctx.doc.tokens[i].space_before
+        && i + 1 < ctx.len()
+        && !ctx.doc.tokens[i + 1].space_before
+}
+
+/// True when token `i` can be inside a noun phrase without ending it.
+fn np_inner(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_content_word(i)
+        || ctx.doc.tokens[i].kind == crate::text::TokenKind::Number
+        || ctx.is_possessive_s(i)
+        || is_title_dot(ctx, i)
+        || is_inner_hyphen(ctx, i)
+        || ctx.name_entity(i).is_some()
+}
+
+/// True when the head candidate `i` reads as a participle ("published") rather than a noun.
+fn is_participle(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    !ctx.is_capitalised(i) && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
+}
+
+/// The noun phrase that ends just before token `end`, not reaching before `lo`.
+///
+/// Returns a name (with its titles and descriptors: "longtime Democratic pollster Pat Caddell"),
+/// a pronoun ("he", "who"), or a description ("a spokesman for the campaign", "the report").
+pub fn np_before(ctx: &Ctx, end: usize, lo: usize) -> Option<Np> {
+    if end <= lo || end > ctx.len() {
+        return None;
+    }
+    let last = end - 1;
+    if ctx.has(last, class::PRON | class::REL) && ctx.name_entity(last).is_none() {
+        return Some(Np {
+            tokens: last..end,
+            head: last,
+        });
+    }
+    if !np_inner(ctx, last) || ctx.is_possessive_s(last) || ctx.is_punct(last, &["-", "–", "."])
+    {
+        return None;
+    }
+    let mut head = last;
+    let mut start = end;
+    let mut k = end;
+    let mut preps = 0;
+    while k > lo && end - k < MAX_NP {
+        let t = k - 1;
+        if let Some(e) = ctx.name_entity(t) {
+            let r = ctx.entity_tokens(e);
+            k = r.start.max(lo);
+            start = k;
+            continue;
+        }
+        if ctx.has(t, class::DET | class::POSS) && ctx.is_word(t) {
+            start = t;
+            // "a spokesman for [the] campaign": a determiner after an inner preposition
+            if t > lo + 1 && ctx.has(t - 1, class::NP_PREP) && np_inner(ctx, t - 2) && preps < 2 {
+                preps += 1;
+                head = t - 2;
+                k = t - 1;
+                continue;
+            }
+            break;
+        }
+        // a reporting verb form ends the phrase unless it is its head ("the report | says")
+        if np_inner(ctx, t) && (t == last || ctx.info(t).verb == 0 || ctx.is_capitalised(t)) {
+            start = t;
+            k = t;
+            continue;
+        }
+        if ctx.has(t, class::NP_PREP) && t > lo && np_inner(ctx, t - 1) && preps < 2 {
+            preps += 1;
+            head = t - 1;
+            k = t;
+            continue;
+        }
+        break;
+    }
+    if start >= end {
+        return None;
+    }
+    // "a report published by the Times": the head is the noun before the participle
+    if head > start && head + 1 < end && is_participle(ctx, head) && np_inner(ctx, head - 1) {
+        head -= 1;
+    }
+    // a phrase that begins with a possessive "'s" is cut ("'s spokesman" is not a phrase)
+    while start < head && ctx.is_possessive_s(start) {
+        start += 1;
+    }
+    Some(Np {
+        tokens: start..end,
+        head,
+    })
+}
+
+/// The noun phrase that starts at token `start`, not reaching `hi`.
+pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
+    if start >= hi || start >= ctx.len() {
+        return None;
+    }
+    if ctx.has(start, class::PRON | class::OBJ_PRON) && ctx.name_entity(start).is_none() {
+        return Some(Np {
+            tokens: start..start + 1,
+            head: start,
+        });
+    }
+    let mut k = start;
+    let mut head = None;
+    if ctx.has(k, class::DET | class::POSS) && ctx.is_word(k) {
+        k += 1;
+    }
+    let mut preps = 0;
+    while k < hi && k - start < MAX_NP {
+        if let Some(e) = ctx.entity(k) {
+            if !ctx.entities[e].label.is_name() {
+                break; // "on Thursday", "$5bn": a pattern entity ends the phrase
+            }
+            let r = ctx.entity_tokens(e);
+            if preps == 0 {
+                head = Some(r.end.min(hi) - 1);
+            }
+            k = r.end.min(hi).max(k + 1);
+            continue;
+        }
+        if np_inner(ctx, k) {
+            if preps == 0 {
+                head = Some(k);
+            }
+            k += 1;
+            continue;
+        }
+        if ctx.has(k, class::NP_PREP) && k > start && preps < 2 && k + 1 < hi {
+            let next = k + 1;
+            let det = ctx.has(next, class::DET | class::POSS) && ctx.is_word(next);
+            let after = if det { next + 1 } else { next };
+            if after < hi && np_inner(ctx, after) && ctx.entity(after).is_none_or(|e| ctx.entities[e].label.is_name()) {
+                preps += 1;
+                k = after;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut head = head?;
+    if head > start && head + 1 < k && is_participle(ctx, head) && np_inner(ctx, head - 1) {
+        head -= 1;
+    }
+    Some(Np {
+        tokens: start..k,
+        head,
+    })
+}
+
+/// The head word of a phrase, lower case in the lexicon's sense (its word info).
+pub fn head_class(ctx: &Ctx, np: &Np) -> u64 {
+    ctx.info(np.head).class
+}
