@@ -134,8 +134,10 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
         let (first, last) = sentence_range(&ctx, d);
         // 5. Flags.
         let f = flags::flags(&ctx, d, first..last + 1);
-        // 6. The claim's check-worthiness: its most check-worthy sentence part, from its source
-        // (or cue) to the end of its content.
+        // 6. The claim's check-worthiness: its most check-worthy sentence part. A part is the
+        // content within one sentence, with the source and cue when they are in that sentence.
+        let content_first = ctx.sentence_of(d.content.start.min(ctx.len() - 1));
+        let content_last = ctx.sentence_of((d.content.end - 1).min(ctx.len() - 1));
         let from = [
             Some(d.content.start),
             d.cue.as_ref().map(|c| c.tokens.start),
@@ -143,10 +145,11 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
         ]
         .into_iter()
         .flatten()
+        .filter(|&t| ctx.sentence_of(t.min(ctx.len() - 1)) == content_first)
         .min()
         .unwrap_or(d.content.start);
         let mut best: Option<(f32, Vec<String>)> = None;
-        for s in first..=last {
+        for s in content_first..=content_last {
             let st = &doc.sentences[s].tokens;
             let part = from.max(st.start)..d.content.end.min(st.end);
             if part.is_empty() {
