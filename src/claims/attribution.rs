@@ -106,8 +106,19 @@ fn skip_between(ctx: &Ctx, cue: usize, lo: usize) -> Between {
             }
             if matches!(
                 w.as_str(),
-                "continued" | "continues" | "continue" | "sought" | "seeks" | "tried" | "tries"
-                    | "moved" | "appeared" | "seemed" | "appears" | "seems" | "used"
+                "continued"
+                    | "continues"
+                    | "continue"
+                    | "sought"
+                    | "seeks"
+                    | "tried"
+                    | "tries"
+                    | "moved"
+                    | "appeared"
+                    | "seemed"
+                    | "appears"
+                    | "seems"
+                    | "used"
             ) {
                 j = v;
                 continue;
@@ -124,12 +135,20 @@ fn skip_between(ctx: &Ctx, cue: usize, lo: usize) -> Between {
                 continue;
             }
         }
+        // "Rep. Gwen Moore (D-Wis.) said"
+        let open = super::phrases::skip_paren_back(ctx, j, lo);
+        if open < j {
+            j = open;
+            continue;
+        }
         // "Mexico's leadership, however, has"
-        if ctx.is_punct(t, &[","]) && t >= lo + 2 && ctx.has(t - 1, class::PAREN) {
-            if ctx.is_punct(t - 2, &[","]) {
-                j = t - 2;
-                continue;
-            }
+        if ctx.is_punct(t, &[","])
+            && t >= lo + 2
+            && ctx.has(t - 1, class::PAREN)
+            && ctx.is_punct(t - 2, &[","])
+        {
+            j = t - 2;
+            continue;
         }
         break;
     }
@@ -161,7 +180,10 @@ fn is_adverbial(ctx: &Ctx, r: Range<usize>, cue: &CueWord) -> bool {
             return true;
         }
     }
-    let listener = matches!(cue.lemma, "tell" | "inform" | "assure" | "brief" | "reassure");
+    let listener = matches!(
+        cue.lemma,
+        "tell" | "inform" | "assure" | "brief" | "reassure"
+    );
     ctx.has(first, class::PREP) || ctx.is(first, "to") || (listener && r.len() <= 5)
 }
 
@@ -185,18 +207,17 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
         }
         k += 1;
     }
-    if c == cue_end {
-        if matches!(
-            cue.lemma,
-            "tell" | "inform" | "assure" | "reassure" | "remind" | "brief" | "advise"
-        ) {
-            // "told reporters the plan was dead", "told him that"
-            if let Some(np) = np_after(ctx, c, hi) {
-                if np.tokens.end < hi && !ctx.has(np.tokens.end, class::AUX | class::BE) {
-                    c = np.tokens.end;
-                    if ctx.is(c, "that") {
-                        c += 1;
-                    }
+    let listener = matches!(
+        cue.lemma,
+        "tell" | "inform" | "assure" | "reassure" | "remind" | "brief" | "advise"
+    );
+    if c == cue_end && listener {
+        // "told reporters the plan was dead", "told him that"
+        if let Some(np) = np_after(ctx, c, hi) {
+            if np.tokens.end < hi && !ctx.has(np.tokens.end, class::AUX | class::BE) {
+                c = np.tokens.end;
+                if ctx.is(c, "that") {
+                    c += 1;
                 }
             }
         }
@@ -208,6 +229,11 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
         .then_some(c..hi)
 }
 
+/// True when tokens `a..b` hold at least two words (looking no further than needed).
+fn two_words(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).filter(|&k| ctx.is_word(k)).nth(1).is_some()
+}
+
 /// The content before a cue clause that starts at `end`: the sentence from `lo` up to it, without
 /// the comma, "as" or dash that joins them. At least two words.
 fn content_before(ctx: &Ctx, lo: usize, end: usize) -> Option<Range<usize>> {
@@ -215,8 +241,7 @@ fn content_before(ctx: &Ctx, lo: usize, end: usize) -> Option<Range<usize>> {
     while e > lo && (ctx.is_punct(e - 1, &[",", "—", "–", "-", ":"]) || ctx.is(e - 1, "as")) {
         e -= 1;
     }
-    let words = (lo..e).filter(|&k| ctx.is_word(k)).take(2).count();
-    (words >= 2).then_some(lo..e)
+    two_words(ctx, lo, e).then_some(lo..e)
 }
 
 /// The subject of the clause a participial cue hangs on: the speaker of the last claim of this
@@ -227,12 +252,19 @@ fn clause_subject(
     before: usize,
     drafts: &[Draft],
     first: usize,
-) -> Option<(Np, Option<usize>)> {
-    if let Some(d) = (first..drafts.len()).rev().find(|&d| {
-        drafts[d].source.is_some() && drafts[d].cue.is_some() && drafts[d].kind != ClaimKind::According
-    })
-    {
-        return Some((drafts[d].source.clone()?, Some(d)));
+    speaker: Option<usize>,
+) -> Option<Np> {
+    let spoke = |d: &Draft| {
+        d.source.is_some()
+            && d.cue.as_ref().is_some_and(|c| c.tokens.start < before)
+            && d.kind != ClaimKind::According
+    };
+    if let Some(d) = (first..drafts.len()).rev().find(|&d| spoke(&drafts[d])) {
+        return drafts[d].source.clone();
+    }
+    // the speaker of a quote in this sentence: `"…," Chaffetz said, adding that …`
+    if let Some(d) = speaker.filter(|&d| spoke(&drafts[d])) {
+        return drafts[d].source.clone();
     }
     let stop = before.saturating_sub(SUBJECT_LOOK).max(lo);
     let mut k = before;
@@ -250,10 +282,11 @@ fn clause_subject(
             let np = np_before(ctx, r.end.min(ctx.len()), lo);
             if let Some(np) = np {
                 let before_np = np.tokens.start;
-                let object = before_np > lo && ctx.has(before_np - 1, class::PREP)
+                let object = before_np > lo
+                    && ctx.has(before_np - 1, class::PREP)
                     && !ctx.has(before_np - 1, class::SUBORD);
                 if !possessive && !object {
-                    return Some((np, None));
+                    return Some(np);
                 }
             }
             k = r.start.max(stop);
@@ -262,6 +295,26 @@ fn clause_subject(
         k = t;
     }
     None
+}
+
+/// The subject of a cue that follows an appositive: `X, a spokesman for Y, said Z` — the name
+/// before the appositive (the appositive must itself be a phrase between commas, and a clause
+/// must follow the cue, else this is `Y, said X`).
+fn appositive_subject(ctx: &Ctx, j: usize, lo: usize, hi: usize, cue_end: usize) -> Option<Np> {
+    if j < lo + 4 || !ctx.is_punct(j - 1, &[","]) {
+        return None;
+    }
+    let appositive = np_before(ctx, j - 1, lo)?;
+    let a = appositive.tokens.start;
+    if a < lo + 2 || !ctx.is_punct(a - 1, &[","]) {
+        return None;
+    }
+    let subject = np_before(ctx, a - 1, lo)?;
+    // a clause follows the cue: not "…, said Smith, a spokesman."
+    let after = np_after(ctx, cue_end, hi);
+    let clause_follows = ctx.is(cue_end, "that")
+        || after.is_some_and(|np| np.tokens.end < hi && !ctx.is_punct(np.tokens.end, &[","]));
+    clause_follows.then_some(subject)
 }
 
 /// One sentence's scan state.
@@ -280,6 +333,8 @@ struct Scan<'c, 'a> {
     breaks: Vec<usize>,
     /// Drafts that give way when the sentence has another claim ("Citing X, the report says").
     weak: Vec<usize>,
+    /// The last quote or speaker-label draft whose cue is in this sentence.
+    speaker: Option<usize>,
 }
 
 impl Scan<'_, '_> {
@@ -302,9 +357,7 @@ impl Scan<'_, '_> {
         let content = if let Some(before) = content_before(ctx, self.lo, i) {
             self.breaks.push(before.end);
             // "Y, according to X, Z": the content is on both sides
-            if ctx.is_punct(after_src, &[","])
-                && (after_src + 1..self.hi).filter(|&k| ctx.is_word(k)).count() >= 2
-            {
+            if ctx.is_punct(after_src, &[","]) && two_words(ctx, after_src + 1, self.hi) {
                 self.lo..self.hi
             } else {
                 before
@@ -318,7 +371,7 @@ impl Scan<'_, '_> {
                 return 2;
             }
             let c = c + 1;
-            if (c..self.hi).filter(|&k| ctx.is_word(k)).count() < 2 {
+            if !two_words(ctx, c, self.hi) {
                 return 2;
             }
             c..self.hi
@@ -333,7 +386,6 @@ impl Scan<'_, '_> {
                 class: CueClass::Speech,
                 negated: false,
             }),
-            follows: None,
         };
         self.push(drafts, used, d);
         2
@@ -350,8 +402,7 @@ impl Scan<'_, '_> {
             before
         } else {
             let c = np.tokens.end;
-            if !ctx.is_punct(c, &[","]) || (c + 1..self.hi).filter(|&k| ctx.is_word(k)).count() < 2
-            {
+            if !ctx.is_punct(c, &[","]) || !two_words(ctx, c + 1, self.hi) {
                 return 1;
             }
             c + 1..self.hi
@@ -367,7 +418,6 @@ impl Scan<'_, '_> {
                 class: CueClass::Speech,
                 negated: false,
             }),
-            follows: None,
         };
         self.push(drafts, used, d);
         1
@@ -408,7 +458,6 @@ impl Scan<'_, '_> {
                 class: cue.class,
                 negated: false,
             }),
-            follows: None,
         };
         self.push(drafts, used, d);
         2
@@ -429,7 +478,10 @@ impl Scan<'_, '_> {
         let cue_end = i + len;
         // "was quoted as saying"
         let mut cue_start = i;
-        if cue.form == VerbForm::Ing && i >= lo + 2 && ctx.is(i - 1, "as") && ctx.is(i - 2, "quoted")
+        if cue.form == VerbForm::Ing
+            && i >= lo + 2
+            && ctx.is(i - 1, "as")
+            && ctx.is(i - 2, "quoted")
         {
             cue_start = i - 2;
         }
@@ -467,14 +519,12 @@ impl Scan<'_, '_> {
                     class: cue.class,
                     negated: between.negated,
                 }),
-                follows: None,
             };
             self.push(drafts, used, d);
             return len;
         }
 
         // The source.
-        let mut follows = None;
         let mut inverted = false;
         let mut joined_at = None;
         let source: Np;
@@ -495,11 +545,10 @@ impl Scan<'_, '_> {
                 || ctx.is_quote(cue_end)
                 || (ctx.is_punct(cue_end, &[","]) && ctx.is_quote(cue_end + 1));
             if j == lo || joined(j - 1) {
-                let Some((np, f)) = clause_subject(ctx, lo, j, drafts, self.first) else {
+                let Some(np) = clause_subject(ctx, lo, j, drafts, self.first, self.speaker) else {
                     return 0;
                 };
                 source = np;
-                follows = f;
                 joined_at = Some(j);
             } else if let Some(np) = np_before(ctx, j, lo) {
                 // "officials saying that ...", "a warning suggesting that ..."
@@ -507,12 +556,12 @@ impl Scan<'_, '_> {
                     return 0;
                 }
                 if ctx.has(np.head, class::SPEECH_ACT) {
-                    let Some((s, f)) = clause_subject(ctx, lo, np.tokens.start, drafts, self.first)
+                    let Some(s) =
+                        clause_subject(ctx, lo, np.tokens.start, drafts, self.first, self.speaker)
                     else {
                         return 0;
                     };
                     source = s;
-                    follows = f;
                 } else {
                     source = np;
                 }
@@ -521,13 +570,15 @@ impl Scan<'_, '_> {
             }
         } else if let Some(np) = np_before(ctx, j, lo) {
             source = np;
+        } else if let Some(np) = appositive_subject(ctx, j, lo, hi, cue_end) {
+            // "Phil Smith, a spokesman for the union, said the mine would reopen"
+            source = np;
         } else if j > lo && ctx.has(j - 1, class::CONJ) && j - 1 > lo {
             // "Trump claimed X and blamed Y"
-            let Some((np, f)) = clause_subject(ctx, lo, j - 1, drafts, self.first) else {
+            let Some(np) = clause_subject(ctx, lo, j - 1, drafts, self.first, self.speaker) else {
                 return 0;
             };
             source = np;
-            follows = f;
             joined_at = Some(j);
         } else if (j == lo || ctx.is_punct(j - 1, &[",", "—", "–"]) || ctx.is_quote(j - 1))
             && cue.form != VerbForm::Ing
@@ -542,6 +593,29 @@ impl Scan<'_, '_> {
             return 0;
         }
 
+        // "plans", "states", "reports" are nouns as often as verbs: after a description they
+        // are cues only when a clause follows ("the report states that")
+        if cue.noun_like && !inverted && joined_at.is_none() && !ing {
+            let named = ctx.has(source.head, class::PRON | class::REL)
+                || ctx.name_entity(source.head).is_some()
+                || ctx.is_capitalised(source.head);
+            let clause = ctx.is(cue_end, "that")
+                || ctx.is_punct(cue_end, &[":"])
+                || ctx.is_quote(cue_end)
+                || (cue.class == CueClass::Intent && ctx.is(cue_end, "to"));
+            if !(named || clause)
+                || (named && ctx.has(cue_end, class::PREP) && !ctx.is(cue_end, "to"))
+            {
+                return 0;
+            }
+        }
+        // "I think", "you want", "we believe": a speaker's own hedge, not an attribution
+        if (cue.class == CueClass::Belief || cue.lemma == "want")
+            && source.tokens.len() == 1
+            && ["i", "we", "you"].iter().any(|p| ctx.is(source.head, p))
+        {
+            return 0;
+        }
         // The content.
         let content = if inverted {
             match content_before(ctx, lo, j) {
@@ -568,7 +642,7 @@ impl Scan<'_, '_> {
             let continues = r1 < hi
                 && ctx.is_punct(r1, &[","])
                 && cue_at(ctx, r1 + 1, hi).is_none()
-                && (r1 + 1..hi).filter(|&k| ctx.is_word(k)).take(2).count() >= 2;
+                && two_words(ctx, r1 + 1, hi);
             if sep_ok && right_adverbial {
                 if continues {
                     lo..hi // "Y, X said, Z"
@@ -627,7 +701,6 @@ impl Scan<'_, '_> {
                 class: cue.class,
                 negated: between.negated,
             }),
-            follows,
         };
         self.push(drafts, used, d);
         len
@@ -636,6 +709,15 @@ impl Scan<'_, '_> {
 
 /// Finds the attributions of every sentence that the quote and speaker-label finders left.
 pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
+    // the speakers the quote and label finders found, by the sentence of their cue
+    let mut speakers: Vec<Option<usize>> = vec![None; ctx.doc.sentences.len()];
+    for (d, draft) in drafts.iter().enumerate() {
+        if let Some(c) = &draft.cue {
+            if let Some(x) = speakers.get_mut(ctx.sentence_of(c.tokens.start)) {
+                *x = Some(d);
+            }
+        }
+    }
     for (s, sent) in ctx.doc.sentences.iter().enumerate() {
         if ctx.doc.boilerplate_sentence[s] || sent.tokens.is_empty() {
             continue;
@@ -651,6 +733,7 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
             first: drafts.len(),
             breaks: Vec::new(),
             weak: Vec::new(),
+            speaker: speakers[s],
         };
         let mut hedge_cue = None;
         let mut i = lo;
@@ -695,21 +778,13 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
                     class: CueClass::Belief,
                     negated: false,
                 }),
-                follows: None,
             };
             scan.push(drafts, used, d);
         }
         // "Citing X, the report says Y": the citing clause gives way to the sentence's own cue.
         if !scan.weak.is_empty() && drafts.len() - scan.first > scan.weak.len() {
-            for &w in scan.weak.iter().rev() {
-                drafts.remove(w);
-                for d in &mut drafts[w..] {
-                    d.follows = match d.follows {
-                        Some(f) if f == w => None,
-                        Some(f) if f > w => Some(f - 1),
-                        f => f,
-                    };
-                }
+            for &w in &scan.weak {
+                drafts[w].content = 0..0; // dropped by the caller
             }
         }
         // ";" ends reported content too.
@@ -718,20 +793,23 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
                 scan.breaks.push(k);
             }
         }
+        scan.breaks.sort_unstable();
         for d in &mut drafts[scan.first..] {
             let cue_start = d.cue.as_ref().map_or(d.content.start, |c| c.tokens.start);
             if cue_start >= d.content.start {
                 continue; // content before the cue: it ends at the cue already
             }
-            for &b in &scan.breaks {
-                if b > d.content.start && b < d.content.end {
-                    let mut e = b;
-                    while e > d.content.start && ctx.is_punct(e - 1, &[",", ";", "—", "–"]) {
-                        e -= 1;
-                    }
-                    if e > d.content.start {
-                        d.content.end = e;
-                    }
+            // the first break inside the content ends it
+            let b = scan.breaks[scan.breaks.partition_point(|&b| b <= d.content.start)..]
+                .first()
+                .copied();
+            if let Some(b) = b.filter(|&b| b < d.content.end) {
+                let mut e = b;
+                while e > d.content.start && ctx.is_punct(e - 1, &[",", ";", "—", "–"]) {
+                    e -= 1;
+                }
+                if e > d.content.start {
+                    d.content.end = e;
                 }
             }
         }

@@ -39,27 +39,90 @@ pub const BIAS: f32 = -0.95;
 /// "short" are set by hand (those sentences are rare in the fitting data but common in
 /// transcripts, where they are almost never check-worthy).
 pub const FEATURES: &[Feature] = &[
-    Feature { name: "number", weight: 0.9 },
-    Feature { name: "percentage", weight: 0.9 },
-    Feature { name: "money", weight: 1.0 },
-    Feature { name: "date", weight: 0.45 },
-    Feature { name: "statistic", weight: 0.9 },
-    Feature { name: "comparison", weight: 0.65 },
-    Feature { name: "superlative", weight: 0.4 },
-    Feature { name: "cause", weight: 0.1 },
-    Feature { name: "past action", weight: 0.65 },
-    Feature { name: "law or policy", weight: 0.25 },
-    Feature { name: "named entity", weight: 0.7 },
-    Feature { name: "opinion", weight: -0.75 },
-    Feature { name: "courtesy", weight: -1.0 },
-    Feature { name: "future", weight: -0.5 },
-    Feature { name: "hedge", weight: -0.2 },
-    Feature { name: "question", weight: -1.0 },
-    Feature { name: "short", weight: -1.0 },
-    Feature { name: "first person", weight: -0.35 },
-    Feature { name: "second person", weight: -0.15 },
-    Feature { name: "past tense", weight: 0.7 },
-    Feature { name: "long", weight: 0.4 },
+    Feature {
+        name: "number",
+        weight: 0.9,
+    },
+    Feature {
+        name: "percentage",
+        weight: 0.9,
+    },
+    Feature {
+        name: "money",
+        weight: 1.0,
+    },
+    Feature {
+        name: "date",
+        weight: 0.45,
+    },
+    Feature {
+        name: "statistic",
+        weight: 0.9,
+    },
+    Feature {
+        name: "comparison",
+        weight: 0.65,
+    },
+    Feature {
+        name: "superlative",
+        weight: 0.4,
+    },
+    Feature {
+        name: "cause",
+        weight: 0.1,
+    },
+    Feature {
+        name: "past action",
+        weight: 0.65,
+    },
+    Feature {
+        name: "law or policy",
+        weight: 0.25,
+    },
+    Feature {
+        name: "named entity",
+        weight: 0.7,
+    },
+    Feature {
+        name: "opinion",
+        weight: -0.75,
+    },
+    Feature {
+        name: "courtesy",
+        weight: -1.0,
+    },
+    Feature {
+        name: "future",
+        weight: -0.5,
+    },
+    Feature {
+        name: "hedge",
+        weight: -0.2,
+    },
+    Feature {
+        name: "question",
+        weight: -1.0,
+    },
+    Feature {
+        name: "short",
+        weight: -1.0,
+    },
+    Feature {
+        name: "first person",
+        weight: -0.35,
+    },
+    Feature {
+        name: "second person",
+        weight: -0.15,
+    },
+    Feature {
+        name: "past tense",
+        weight: 0.7,
+    },
+    Feature {
+        name: "long",
+        weight: 0.4,
+    },
 ];
 
 const NUMBER: usize = 0;

@@ -96,6 +96,12 @@ impl<'a> Ctx<'a> {
         self.ids.len()
     }
 
+    /// True when the text has no tokens.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// The text of token `i`.
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
@@ -178,8 +184,7 @@ impl<'a> Ctx<'a> {
     /// event).
     #[inline]
     pub fn name_entity(&self, i: usize) -> Option<usize> {
-        self.entity(i)
-            .filter(|&e| self.entities[e].label.is_name())
+        self.entity(i).filter(|&e| self.entities[e].label.is_name())
     }
 
     /// The token range of entity `e`.

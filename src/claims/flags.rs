@@ -79,9 +79,11 @@ pub fn has_anon_marker(ctx: &Ctx, r: Range<usize>) -> bool {
 /// "could begin"), not the past ("could have", "would have").
 fn future_at(ctx: &Ctx, k: usize, end: usize) -> bool {
     let w = ctx.word(k);
-    let modal = ["will", "'ll", "’ll", "shall", "would", "could", "may", "might", "wo"]
-        .iter()
-        .any(|m| w.eq_ignore_ascii_case(m));
+    let modal = [
+        "will", "'ll", "’ll", "shall", "would", "could", "may", "might", "wo",
+    ]
+    .iter()
+    .any(|m| w.eq_ignore_ascii_case(m));
     let going = ctx.is(k, "going") && ctx.is(k + 1, "to") && k + 2 < end;
     (modal && !ctx.is_capitalised(k) && !(k + 1 < end && ctx.is(k + 1, "have"))) || going
 }
@@ -116,12 +118,12 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>) -> Flags {
 
     // Anonymous sources.
     if let Some(s) = &d.source {
-        let named = s.tokens.clone().any(|k| {
-            ctx.entity(k)
-                .is_some_and(|e| ctx.label(e) == Label::Person)
-        });
-        f.anonymous = has_anon_marker(ctx, s.tokens.clone())
-            || (!named && ctx.has(s.head, class::ANON_HEAD));
+        let named = s
+            .tokens
+            .clone()
+            .any(|k| ctx.entity(k).is_some_and(|e| ctx.label(e) == Label::Person));
+        f.anonymous =
+            has_anon_marker(ctx, s.tokens.clone()) || (!named && ctx.has(s.head, class::ANON_HEAD));
     }
     if !f.anonymous && d.source.is_some() {
         let first = ctx.doc.sentences[sentences.start].tokens.start;
@@ -145,10 +147,14 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>) -> Flags {
     // Predictions, promises and threats.
     if let Some(c) = cue {
         f.prediction = c.class == CueClass::Intent
-            && !ctx.word(c.tokens.start).to_ascii_lowercase().starts_with("want");
+            && !ctx
+                .word(c.tokens.start)
+                .to_ascii_lowercase()
+                .starts_with("want");
     }
     if !f.prediction {
-        f.prediction = (main.start..main_end).any(|k| ctx.is_word(k) && future_at(ctx, k, main.end));
+        f.prediction =
+            (main.start..main_end).any(|k| ctx.is_word(k) && future_at(ctx, k, main.end));
     }
     f
 }

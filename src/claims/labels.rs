@@ -105,7 +105,6 @@ fn draft(l: &SpeakerLabel, content: Range<usize>) -> Draft {
             class: CueClass::Speech,
             negated: false,
         }),
-        follows: None,
     }
 }
 
@@ -117,7 +116,7 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
         .collect();
     let transcript = labels.iter().filter(|l| l.caps).count() >= 3;
     for (n, l) in labels.iter().enumerate() {
-        if !(l.caps && transcript) && !names_someone(ctx, l) {
+        if !(names_someone(ctx, l) || l.caps && transcript) {
             continue;
         }
         used[l.colon] = true;

@@ -66,6 +66,8 @@ pub struct CueWord {
     pub class: CueClass,
     /// The verb form (nouns are `Base`).
     pub form: VerbForm,
+    /// The base and -s forms are common nouns too ("plans", "states").
+    pub noun_like: bool,
 }
 
 /// Word classes, as bits of [`WordInfo::class`].
@@ -120,18 +122,8 @@ pub mod class {
     pub const FEATURE_SHIFT: u32 = 32;
 
     /// Any function word: a word that cannot be the head of a source.
-    pub const FUNCTION: u64 = DET
-        | POSS
-        | PRON
-        | REL
-        | OBJ_PRON
-        | PREP
-        | CONJ
-        | SUBORD
-        | AUX
-        | BE
-        | NEG
-        | PAREN;
+    pub const FUNCTION: u64 =
+        DET | POSS | PRON | REL | OBJ_PRON | PREP | CONJ | SUBORD | AUX | BE | NEG | PAREN;
 }
 
 /// What a word is: its classes and its cue entries.
@@ -290,6 +282,7 @@ impl ClaimLexicon {
             }
             let (lemma, pol) = (cols[0], polarity(cols[1]));
             let class = CueClass::parse(cols.get(3).copied().unwrap_or("speech"));
+            let noun_like = cols.get(4) == Some(&"noun");
             for (n, form) in cols[2].split('|').enumerate() {
                 let first = form.split(' ').next().unwrap_or(form);
                 let vf = if first.ends_with("ing") && !lemma.starts_with(first) {
@@ -306,6 +299,7 @@ impl ClaimLexicon {
                     polarity: pol,
                     class,
                     form: vf,
+                    noun_like: noun_like && matches!(vf, VerbForm::Base | VerbForm::S),
                 });
                 let index = lx.verbs.len() as u16;
                 if form.contains(' ') {
@@ -330,6 +324,7 @@ impl ClaimLexicon {
                     polarity: polarity(cols[1]),
                     class,
                     form: VerbForm::Base,
+                    noun_like: true,
                 });
                 let index = lx.nouns.len() as u16;
                 let id = lx.intern(form);

@@ -70,8 +70,6 @@ pub struct Draft {
     pub source: Option<Np>,
     /// The cue, if any.
     pub cue: Option<CueMatch>,
-    /// The earlier draft whose speaker this one shares (a participial clause).
-    pub follows: Option<usize>,
 }
 
 /// The claims of a text, and the check-worthiness of each of its sentences.
@@ -88,9 +86,12 @@ fn sentence_range(ctx: &Ctx, d: &Draft) -> (usize, usize) {
     let last_tok = ctx.len().saturating_sub(1);
     let mut first = ctx.sentence_of(d.content.start.min(last_tok));
     let mut last = ctx.sentence_of(d.content.end.saturating_sub(1).min(last_tok));
-    for r in [d.source.as_ref().map(|s| &s.tokens), d.cue.as_ref().map(|c| &c.tokens)]
-        .into_iter()
-        .flatten()
+    for r in [
+        d.source.as_ref().map(|s| &s.tokens),
+        d.cue.as_ref().map(|c| &c.tokens),
+    ]
+    .into_iter()
+    .flatten()
     {
         if r.is_empty() {
             continue;
@@ -120,8 +121,7 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
         .iter()
         .enumerate()
         .map(|(s, sent)| {
-            (!doc.boilerplate_sentence[s])
-                .then(|| scorer.features(&ctx, sent.tokens.clone(), s))
+            (!doc.boilerplate_sentence[s]).then(|| scorer.features(&ctx, sent.tokens.clone(), s))
         })
         .collect();
     let sentence_checkworthy: Vec<f32> = sentence_vectors
@@ -134,32 +134,17 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
         let (first, last) = sentence_range(&ctx, d);
         // 5. Flags.
         let f = flags::flags(&ctx, d, first..last + 1);
-        // 6. The claim's check-worthiness: its most check-worthy sentence part. A part is the
-        // content within one sentence, with the source and cue when they are in that sentence.
+        // 6. The claim's check-worthiness: that of its most check-worthy sentence.
         let content_first = ctx.sentence_of(d.content.start.min(ctx.len() - 1));
         let content_last = ctx.sentence_of((d.content.end - 1).min(ctx.len() - 1));
-        let from = [
-            Some(d.content.start),
-            d.cue.as_ref().map(|c| c.tokens.start),
-            d.source.as_ref().map(|s| s.tokens.start),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|&t| ctx.sentence_of(t.min(ctx.len() - 1)) == content_first)
-        .min()
-        .unwrap_or(d.content.start);
-        let mut best: Option<(f32, Vec<String>)> = None;
-        for s in content_first..=content_last {
-            let st = &doc.sentences[s].tokens;
-            let part = from.max(st.start)..d.content.end.min(st.end);
-            if part.is_empty() {
-                continue;
-            }
-            let scored = Scorer::score(&scorer.features(&ctx, part, s));
-            if best.as_ref().is_none_or(|b| scored.0 > b.0) {
-                best = Some(scored);
-            }
-        }
+        let best = (content_first..=content_last)
+            .filter_map(|s| {
+                sentence_vectors[s]
+                    .as_ref()
+                    .map(|v| (sentence_checkworthy[s], v))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, v)| Scorer::score(v));
         let (checkworthy, features) = best.unwrap_or((0.0, Vec::new()));
         let cue = d.cue.as_ref().map(|c| {
             let span = ctx.span(c.tokens.clone());

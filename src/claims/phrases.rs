@@ -72,8 +72,7 @@ pub fn np_before(ctx: &Ctx, end: usize, lo: usize) -> Option<Np> {
             head: last,
         });
     }
-    if !np_inner(ctx, last) || ctx.is_possessive_s(last) || ctx.is_punct(last, &["-", "–", "."])
-    {
+    if !np_inner(ctx, last) || ctx.is_possessive_s(last) || ctx.is_punct(last, &["-", "–", "."]) {
         return None;
     }
     let mut head = last;
@@ -159,7 +158,10 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
             k = r.end.min(hi).max(k + 1);
             continue;
         }
-        if np_inner(ctx, k) {
+        // a reporting verb form ends the phrase ("Trump | told", "the union | expected"),
+        // unless nothing stands before it yet ("the report")
+        let verb = ctx.info(k).verb > 0 && !ctx.is_capitalised(k) && head.is_some();
+        if np_inner(ctx, k) && !verb {
             if preps == 0 {
                 head = Some(k);
             }
@@ -170,7 +172,12 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
             let next = k + 1;
             let det = ctx.has(next, class::DET | class::POSS) && ctx.is_word(next);
             let after = if det { next + 1 } else { next };
-            if after < hi && np_inner(ctx, after) && ctx.entity(after).is_none_or(|e| ctx.entities[e].label.is_name()) {
+            if after < hi
+                && np_inner(ctx, after)
+                && ctx
+                    .entity(after)
+                    .is_none_or(|e| ctx.entities[e].label.is_name())
+            {
                 preps += 1;
                 k = after;
                 continue;
@@ -186,6 +193,27 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
         tokens: start..k,
         head,
     })
+}
+
+/// The token after a short parenthesis that starts at `k` ("(D-Wis.)", "(R-Utah)"), or `k`.
+pub fn skip_paren(ctx: &Ctx, k: usize) -> usize {
+    if !ctx.is_punct(k, &["("]) {
+        return k;
+    }
+    (k + 1..(k + 8).min(ctx.len()))
+        .find(|&e| ctx.is_punct(e, &[")"]))
+        .map_or(k, |e| e + 1)
+}
+
+/// The token where a short parenthesis that ends just before `end` opens, or `end`.
+pub fn skip_paren_back(ctx: &Ctx, end: usize, lo: usize) -> usize {
+    if end == 0 || !ctx.is_punct(end - 1, &[")"]) {
+        return end;
+    }
+    (end.saturating_sub(8).max(lo)..end - 1)
+        .rev()
+        .find(|&o| ctx.is_punct(o, &["("]))
+        .unwrap_or(end)
 }
 
 /// The head word of a phrase, lower case in the lexicon's sense (its word info).

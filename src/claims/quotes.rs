@@ -19,7 +19,7 @@ use std::ops::Range;
 use super::attribution::cue_at;
 use super::context::Ctx;
 use super::lexicon::{class, CueWord, VerbForm};
-use super::phrases::{np_after, np_before, Np};
+use super::phrases::{np_after, np_before, skip_paren, Np};
 use super::{CueMatch, Draft};
 use crate::annotation::ClaimKind;
 use crate::text::TokenKind;
@@ -68,12 +68,10 @@ fn mark(ctx: &Ctx, t: usize) -> Option<(Kind, bool, bool)> {
         return None;
     }
     let w = ctx.word(t);
-    let left_space = t == 0
-        || toks[t].space_before
-        || ctx.is_punct(t - 1, &["(", "[", "—", "–", "-", ":", "―"]);
-    let right_word = t + 1 < toks.len()
-        && !toks[t + 1].space_before
-        && toks[t + 1].kind != TokenKind::Punct;
+    let left_space =
+        t == 0 || toks[t].space_before || ctx.is_punct(t - 1, &["(", "[", "—", "–", "-", ":", "―"]);
+    let right_word =
+        t + 1 < toks.len() && !toks[t + 1].space_before && toks[t + 1].kind != TokenKind::Punct;
     let right_attached = t + 1 < toks.len() && !toks[t + 1].space_before;
     let can_open = left_space && right_attached;
     let can_close = !toks[t].space_before || !right_attached;
@@ -84,7 +82,11 @@ fn mark(ctx: &Ctx, t: usize) -> Option<(Kind, bool, bool)> {
         "\"" => (Kind::Double, can_open, can_close),
         "‘" => (Kind::Single, right_word, false),
         "’" => (Kind::Single, false, !toks[t].space_before),
-        "'" => (Kind::Single, left_space && right_word, !toks[t].space_before),
+        "'" => (
+            Kind::Single,
+            left_space && right_word,
+            !toks[t].space_before,
+        ),
         _ => return None,
     })
 }
@@ -192,8 +194,12 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
     if k >= ctx.len() {
         return None;
     }
-    let sent = &ctx.doc.sentences[ctx.sentence_of(k)];
-    let hi = super::attribution::trim_end(ctx, sent.tokens.clone()).max(k);
+    // the speaker's words: a few tokens, up to the paragraph's end (a sentence split inside
+    // "Rep. Gwen Moore (D-Wis.) said" must not hide the cue)
+    let mut hi = k + 1;
+    while hi < ctx.len() && hi < k + 16 && !paragraph_start(ctx, hi) {
+        hi += 1;
+    }
     // `"…" ― Name`: the dash of an epigraph or an embedded post
     if ctx.is_punct(k, &["―", "—", "–", "-", "--"]) && !paragraph_start(ctx, k) {
         let np = np_after(ctx, k + 1, (k + 1 + 8).min(ctx.len()))?;
@@ -201,8 +207,8 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
             .then(|| (np, cue_match(dash_cue(ctx), k..k + 1)));
     }
     // The speaker follows in the same sentence, after "…," or "…?" inside the marks.
-    let ends_open = q.end > q.open + 1
-        && ctx.is_punct(q.end - 1, &[",", "?", "!", "—", "–", "-", "…", "..."]);
+    let ends_open =
+        q.end > q.open + 1 && ctx.is_punct(q.end - 1, &[",", "?", "!", "—", "–", "-", "…", "..."]);
     if !ends_open && ctx.sentence_of(k) != ctx.sentence_of(q.end) {
         return None;
     }
@@ -214,9 +220,8 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
         return Some((np, cue_match(cue, k..k + len)));
     }
     let np = np_after(ctx, k, hi)?;
-    let mut j = np.tokens.end;
-    while j < hi && j < np.tokens.end + 3 && ctx.has(j, class::BETWEEN) && !ctx.has(j, class::NEG)
-    {
+    let mut j = skip_paren(ctx, np.tokens.end);
+    while j < hi && j < np.tokens.end + 3 && ctx.has(j, class::BETWEEN) && !ctx.has(j, class::NEG) {
         j += 1;
     }
     let (cue, len) = finite_cue(ctx, j, hi, used)?;
@@ -308,7 +313,8 @@ fn continues(ctx: &Ctx, prev: &Quote, next: &Quote, speaker_end: usize, used: &[
     let gap_ok = gap
         .clone()
         .all(|g| ctx.is_punct(g, &[",", ".", ":", ";", "—", "–"]) || ctx.has(g, class::BETWEEN));
-    let same_or_next = ctx.sentence_of(next.open) <= ctx.sentence_of(prev.end.min(ctx.len() - 1)) + 1
+    let same_or_next = ctx.sentence_of(next.open)
+        <= ctx.sentence_of(prev.end.min(ctx.len() - 1)) + 1
         || ctx.sentence_of(next.open) <= ctx.sentence_of(speaker_end.min(ctx.len() - 1)) + 1;
     gap_ok
         && same_or_next
@@ -359,7 +365,6 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
             content: inner.start..end,
             source: Some(source),
             cue: Some(cue),
-            follows: None,
         });
     }
 }

@@ -159,7 +159,10 @@ fn is_subject(ctx: &Ctx, e: usize) -> bool {
         .start;
     let mut k = r.start;
     // titles and descriptors before the name ("President", "Democratic pollster")
-    while k > sent_start && k + 4 > r.start && ctx.is_word(k - 1) && !ctx.has(k - 1, class::FUNCTION)
+    while k > sent_start
+        && k + 4 > r.start
+        && ctx.is_word(k - 1)
+        && !ctx.has(k - 1, class::FUNCTION)
     {
         k -= 1;
     }
@@ -173,6 +176,8 @@ struct Env<'e> {
     by_name: &'e HashMap<String, Option<usize>>,
     /// `(content start, content end, draft)` of the quote drafts, sorted.
     quotes: &'e [(usize, usize, usize)],
+    /// Every draft.
+    drafts: &'e [Draft],
     /// Recursion depth (a quote's speaker is looked up once).
     depth: u8,
 }
@@ -222,6 +227,7 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
         genders: &genders,
         by_name: &by_name,
         quotes: &quotes,
+        drafts,
         depth: 0,
     };
     let mut next_entity = 0usize;
@@ -254,7 +260,7 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
             }
             next_entity += 1;
         }
-        let (cluster, kind) = link(ctx, np, sentence, &st, &env, drafts, d, &out);
+        let (cluster, kind) = link(ctx, np, sentence, &st, &env, d, &out);
         let resolved = cluster.is_some() && kind != SourceKind::Name;
         if let Some(c) = cluster {
             match ctx.clusters.get(c).map(|c| c.label) {
@@ -301,7 +307,6 @@ fn link(
     sentence: usize,
     st: &Discourse,
     env: &Env,
-    drafts: &[Draft],
     d: usize,
     done: &[Option<Source>],
 ) -> (Option<usize>, SourceKind) {
@@ -309,6 +314,7 @@ fn link(
         genders,
         by_name,
         quotes,
+        drafts,
         depth,
     } = *env;
     // A name inside the phrase: a person first, the last one ("Fox News's Sean Hannity").
@@ -347,7 +353,9 @@ fn link(
                 let want = pronoun_gender(&w);
                 let ok = |r: &Recent| {
                     sentence.saturating_sub(r.sentence) <= REACH
-                        && genders.get(r.cluster).is_none_or(|&g| g == want || g == Gender::Unknown)
+                        && genders
+                            .get(r.cluster)
+                            .is_none_or(|&g| g == want || g == Gender::Unknown)
                 };
                 st.people
                     .iter()
@@ -372,7 +380,7 @@ fn link(
                 let lo = ctx.doc.sentences[ctx.sentence_of(head)].tokens.start;
                 return match np_before(ctx, e, lo) {
                     Some(ante) if ante.tokens.len() > 1 || !ctx.has(ante.head, class::REL) => {
-                        let (c, _) = link(ctx, &ante, sentence, st, env, drafts, d, done);
+                        let (c, _) = link(ctx, &ante, sentence, st, env, d, done);
                         (c, SourceKind::Pronoun)
                     }
                     _ => (None, SourceKind::Pronoun),
@@ -386,7 +394,7 @@ fn link(
                         Some(s) => s.cluster,
                         None => {
                             let env = Env { depth: 1, ..*env };
-                            link(ctx, src, sentence, st, &env, drafts, q, done).0
+                            link(ctx, src, sentence, st, &env, q, done).0
                         }
                     },
                     _ => None,
@@ -398,7 +406,10 @@ fn link(
     }
     // A capitalised name the recogniser missed: link it by its words.
     if ctx.is_capitalised(head) && !ctx.has(np.tokens.start, class::DET) {
-        let text = ctx.span(np.tokens.clone()).slice(ctx.doc.text).to_lowercase();
+        let text = ctx
+            .span(np.tokens.clone())
+            .slice(ctx.doc.text)
+            .to_lowercase();
         let last = ctx.word(head).to_lowercase();
         let c = by_name
             .get(&text)
