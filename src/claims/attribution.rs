@@ -17,8 +17,9 @@
 use std::ops::Range;
 
 use super::context::Ctx;
+use super::quotes::Quote;
 use super::lexicon::{class, CueClass, CueWord, PhraseKind, VerbForm};
-use super::phrases::{np_after, np_before, Np};
+use super::phrases::{fronted_subject, np_after, np_before, Np};
 use super::{CueMatch, Draft};
 use crate::annotation::{ClaimKind, Label, Polarity};
 use crate::text::TokenKind;
@@ -430,6 +431,16 @@ impl Scan<'_, '_> {
         if n == 0 || !ctx.is(i + 1, "that") || i + 2 >= self.hi {
             return 1;
         }
+        // "the report that was released", "a charge that might have stung": a relative clause
+        let after = i + 2;
+        if ctx.has(after, class::AUX | class::BE | class::NEG)
+            || ctx.info(after).verb > 0
+            || (ctx.is_content_word(after)
+                && !ctx.is_capitalised(after)
+                && ctx.name_entity(after).is_none())
+        {
+            return 1;
+        }
         let cue = ctx.lx.nouns[n as usize - 1];
         let source = if i > self.lo && ctx.is_possessive_s(i - 1) {
             np_before(ctx, i - 1, self.lo)
@@ -570,7 +581,9 @@ impl Scan<'_, '_> {
             }
         } else if let Some(np) = np_before(ctx, j, lo) {
             source = np;
-        } else if let Some(np) = appositive_subject(ctx, j, lo, hi, cue_end) {
+        } else if let Some(np) = appositive_subject(ctx, j, lo, hi, cue_end)
+            .or_else(|| (j > lo).then(|| fronted_subject(ctx, j - 1, lo)).flatten())
+        {
             // "Phil Smith, a spokesman for the union, said the mine would reopen"
             source = np;
         } else if j > lo && ctx.has(j - 1, class::CONJ) && j - 1 > lo {
@@ -708,7 +721,14 @@ impl Scan<'_, '_> {
 }
 
 /// Finds the attributions of every sentence that the quote and speaker-label finders left.
-pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
+pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Draft>) {
+    // per token: 1 + the index of the quote it is inside, or 0
+    let mut inside = vec![0u32; ctx.len()];
+    for (n, q) in quotes.iter().enumerate() {
+        for x in &mut inside[q.open + 1..q.end.min(ctx.len())] {
+            *x = n as u32 + 1;
+        }
+    }
     // the speakers the quote and label finders found, by the sentence of their cue
     let mut speakers: Vec<Option<usize>> = vec![None; ctx.doc.sentences.len()];
     for (d, draft) in drafts.iter().enumerate() {
@@ -742,6 +762,16 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
                 i += 1;
                 continue;
             }
+            // A cue inside quotation marks reports within the quote: its source and content stay
+            // inside the marks ("Out of nowhere, he said, 'If we don't…'").
+            scan.lo = lo;
+            scan.hi = hi;
+            if let Some(q) = inside.get(i).and_then(|&q| q.checked_sub(1)) {
+                let q = &quotes[q as usize];
+                scan.lo = lo.max(q.open + 1);
+                scan.hi = hi.min(q.end);
+            }
+            let hi = scan.hi;
             let n = if ctx.is(i, "according") && ctx.is(i + 1, "to") && i + 1 < hi {
                 scan.according_to(i, drafts, used)
             } else if ctx.is(i, "citing") {

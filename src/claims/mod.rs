@@ -109,8 +109,9 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     let mut drafts: Vec<Draft> = Vec::new();
     // 1–3. Who said what: speaker labels, quotes, then every other cue.
     labels::find(&ctx, &mut used, &mut drafts);
-    quotes::find(&ctx, &mut used, &mut drafts);
-    attribution::find(&ctx, &mut used, &mut drafts);
+    let quoted = quotes::find_quotes(&ctx);
+    quotes::find(&ctx, &quoted, &mut used, &mut drafts);
+    attribution::find(&ctx, &quoted, &mut used, &mut drafts);
     drafts.retain(|d| !d.content.is_empty());
     // 4. Sources linked to clusters.
     let sources = sources::resolve(&ctx, &drafts);

@@ -41,9 +41,22 @@ fn is_inner_hyphen(ctx: &Ctx, i: usize) -> bool {
         && !ctx.doc.tokens[i + 1].space_before
 }
 
+/// True for a lower-case adverb in "-ly" ("barely", "early", "repeatedly"), which is no noun.
+pub fn is_ly_adverb(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    w.len() > 4
+        && w.ends_with("ly")
+        && !ctx.is_capitalised(i)
+        && !matches!(
+            w,
+            "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "anomaly"
+                | "italy" | "july" | "reply" | "butterfly"
+        )
+}
+
 /// True when token `i` can be inside a noun phrase without ending it.
 fn np_inner(ctx: &Ctx, i: usize) -> bool {
-    ctx.is_content_word(i)
+    (ctx.is_content_word(i) && !is_ly_adverb(ctx, i))
         || ctx.doc.tokens[i].kind == crate::text::TokenKind::Number
         || ctx.is_possessive_s(i)
         || is_title_dot(ctx, i)
@@ -214,6 +227,27 @@ pub fn skip_paren_back(ctx: &Ctx, end: usize, lo: usize) -> usize {
         .rev()
         .find(|&o| ctx.is_punct(o, &["("]))
         .unwrap_or(end)
+}
+
+/// The subject of a sentence whose verb comes after an appositive or clause set off by commas:
+/// `Douglas Brinkley, a historian who attended the session, recalled` — the name that opens the
+/// sentence (or the clause after an opening quote), looked for at most 30 tokens back.
+pub fn fronted_subject(ctx: &Ctx, comma: usize, lo: usize) -> Option<Np> {
+    let mut start = lo;
+    while start < comma && ctx.is_quote(start) {
+        start += 1;
+    }
+    if comma < start + 2 || comma > start + 30 {
+        return None;
+    }
+    // "Conservative economist Aparna Mathur, who studies tax policy, said"
+    let np = np_after(ctx, start, comma)?;
+    let e = ctx.name_entity(np.tokens.end - 1)?;
+    let named = !matches!(ctx.label(e), crate::annotation::Label::Event);
+    (named && np.tokens.end < comma && ctx.is_punct(np.tokens.end, &[","])).then(|| Np {
+        head: np.tokens.end - 1,
+        ..np
+    })
 }
 
 /// The head word of a phrase, lower case in the lexicon's sense (its word info).

@@ -19,7 +19,7 @@ use std::ops::Range;
 use super::attribution::cue_at;
 use super::context::Ctx;
 use super::lexicon::{class, CueWord, VerbForm};
-use super::phrases::{np_after, np_before, skip_paren, Np};
+use super::phrases::{fronted_subject, np_after, np_before, skip_paren, Np};
 use super::{CueMatch, Draft};
 use crate::annotation::ClaimKind;
 use crate::text::TokenKind;
@@ -79,7 +79,9 @@ fn mark(ctx: &Ctx, t: usize) -> Option<(Kind, bool, bool)> {
     Some(match w {
         "“" | "„" | "«" => (Kind::Double, true, false),
         "”" | "»" => (Kind::Double, can_open && toks[t].newlines_before > 0, true),
-        "\"" => (Kind::Double, can_open, can_close),
+        // straight marks, and the doubled apostrophes of some newswires (''…'', ``…'')
+        "\"" | "''" => (Kind::Double, can_open, can_close),
+        "``" => (Kind::Double, true, false),
         "‘" => (Kind::Single, right_word, false),
         "’" => (Kind::Single, false, !toks[t].space_before),
         "'" => (
@@ -221,6 +223,14 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
     }
     let np = np_after(ctx, k, hi)?;
     let mut j = skip_paren(ctx, np.tokens.end);
+    // `"…," Scott Pruitt, the attorney general of Oklahoma, said`
+    if ctx.is_punct(j, &[","]) {
+        if let Some(app) = np_after(ctx, j + 1, hi) {
+            if ctx.is_punct(app.tokens.end, &[","]) {
+                j = app.tokens.end + 1;
+            }
+        }
+    }
     while j < hi && j < np.tokens.end + 3 && ctx.has(j, class::BETWEEN) && !ctx.has(j, class::NEG) {
         j += 1;
     }
@@ -290,9 +300,16 @@ fn cue_before(ctx: &Ctx, lo: usize, p: usize, used: &[bool]) -> Option<(Np, CueM
         if let Some(np) = np_before(ctx, j, lo) {
             return Some((np, cue_match(cue, k..k + len)));
         }
+        if j > lo && ctx.is_punct(j - 1, &[","]) {
+            // `Douglas Brinkley, a historian who attended the session, recalled, "…"`
+            if let Some(np) = fronted_subject(ctx, j - 1, lo) {
+                return Some((np, cue_match(cue, k..k + len)));
+            }
+        }
         if j == lo || ctx.is_punct(j - 1, &[","]) {
+            // `…, said Trump: "…"`: the speaker fills the gap up to the quote
             let np = np_after(ctx, k + len, p)?;
-            return Some((np, cue_match(cue, k..k + len)));
+            return (np.tokens.end == p).then(|| (np, cue_match(cue, k..k + len)));
         }
         return None;
     }
@@ -305,26 +322,29 @@ fn continues(ctx: &Ctx, prev: &Quote, next: &Quote, speaker_end: usize, used: &[
     if next.open < speaker_end || paragraph_start(ctx, next.open) {
         return false;
     }
-    // only the speaker clause (and a comma or the sentence's end) between them
+    let _ = prev;
+    // Only the speaker clause stands between them: a comma (`"…," he said, "…"`), or the rest
+    // of the speaker's sentence when the next quote opens the next sentence (`"…," he said in an
+    // interview. "…"`).
     let gap = speaker_end..next.open;
-    if gap.len() > 4 {
-        return false;
-    }
-    let gap_ok = gap
-        .clone()
-        .all(|g| ctx.is_punct(g, &[",", ".", ":", ";", "—", "–"]) || ctx.has(g, class::BETWEEN));
-    let same_or_next = ctx.sentence_of(next.open)
-        <= ctx.sentence_of(prev.end.min(ctx.len() - 1)) + 1
-        || ctx.sentence_of(next.open) <= ctx.sentence_of(speaker_end.min(ctx.len() - 1)) + 1;
-    gap_ok
-        && same_or_next
-        && speaker_after(ctx, next, used).is_none()
-        && !title_like(ctx, next.inner())
+    let same_sentence = ctx.sentence_of(next.open) == ctx.sentence_of(speaker_end - 1);
+    let gap_ok = if same_sentence {
+        gap.len() <= 4
+            && gap.clone().all(|g| {
+                ctx.is_punct(g, &[",", ":", ";", "—", "–"]) || ctx.has(g, class::BETWEEN)
+            })
+    } else {
+        let s = ctx.sentence_of(next.open);
+        gap.len() <= 10
+            && s == ctx.sentence_of(speaker_end - 1) + 1
+            && ctx.doc.sentences[s].tokens.start == next.open
+            && !gap.clone().any(|g| ctx.is_quote(g) || ctx.info(g).verb > 0)
+    };
+    gap_ok && speaker_after(ctx, next, used).is_none() && !title_like(ctx, next.inner())
 }
 
 /// Finds the quote claims of the text.
-pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
-    let quotes = find_quotes(ctx);
+pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Draft>) {
     let mut q = 0;
     while q < quotes.len() {
         let quote = &quotes[q];
