@@ -226,8 +226,41 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
     while c < hi && (ctx.is_punct(c, &[",", ":", "—", "–"])) {
         c += 1;
     }
+    // "wrote about Orientalism", "spoke of reform": a topic, not a statement
+    if c == cue_end
+        && matches!(cue.class, CueClass::Speech | CueClass::Belief)
+        && ["about", "of", "on", "in", "at", "with", "during", "for"]
+            .iter()
+            .any(|p| ctx.is(c, p))
+    {
+        return None;
+    }
     (c < hi && (c..hi).any(|k| ctx.is_word(k) || ctx.doc.tokens[k].kind == TokenKind::Number))
         .then_some(c..hi)
+}
+
+/// The end of a clause that opens at `start` and may be followed by the rest of its sentence:
+/// "[the election was stolen] has been rejected by the courts" — the clause ends before a second
+/// verb group that no conjunction, comma or relative word joins to it.
+fn clause_end(ctx: &Ctx, start: usize, hi: usize) -> usize {
+    let mut seen_verb = false;
+    let mut prev_verb = false;
+    for k in start..hi.min(start + 40) {
+        let verb = ctx.has(k, class::AUX | class::BE) && ctx.is_word(k);
+        if verb && seen_verb && !prev_verb {
+            let joined = k > start
+                && (ctx.has(k - 1, class::CONJ | class::REL | class::SUBORD | class::PRON)
+                    || ctx.is_punct(k - 1, &[",", ";", "—", "–"]));
+            if !joined {
+                return k;
+            }
+        }
+        if verb {
+            seen_verb = true;
+        }
+        prev_verb = verb || (prev_verb && ctx.has(k, class::NEG | class::BETWEEN));
+    }
+    hi
 }
 
 /// True when tokens `a..b` hold at least two words (looking no further than needed).
@@ -461,7 +494,7 @@ impl Scan<'_, '_> {
         };
         let d = Draft {
             kind,
-            content: i + 2..self.hi,
+            content: i + 2..clause_end(ctx, i + 2, self.hi),
             source,
             cue: Some(CueMatch {
                 tokens: i..i + 1,
@@ -611,16 +644,34 @@ impl Scan<'_, '_> {
         if cue.noun_like && !inverted && joined_at.is_none() && !ing {
             let named = ctx.has(source.head, class::PRON | class::REL)
                 || ctx.name_entity(source.head).is_some()
-                || ctx.is_capitalised(source.head);
+                || (ctx.is_capitalised(source.head) && source.head > lo);
             let clause = ctx.is(cue_end, "that")
                 || ctx.is_punct(cue_end, &[":"])
                 || ctx.is_quote(cue_end)
                 || (cue.class == CueClass::Intent && ctx.is(cue_end, "to"));
+            let prev = cue_start.saturating_sub(1);
+            let adjective_before = ctx.has(prev, class::DET | class::POSS)
+                || ["al", "ive", "ous", "ic", "ful", "less", "able"]
+                    .iter()
+                    .any(|suffix| ctx.word(prev).ends_with(suffix));
+            // "New York state attorney general", "Trump plans rallies": a compound noun goes on
+            let compound = cue_end < hi
+                && ctx.is_content_word(cue_end)
+                && !ctx.is_capitalised(cue_end)
+                && ctx.name_entity(cue_end).is_none();
+            let preposition = ctx.has(cue_end, class::PREP) && !ctx.is(cue_end, "to");
             if !(named || clause)
-                || (named && ctx.has(cue_end, class::PREP) && !ctx.is(cue_end, "to"))
+                || (named && !clause && (preposition || compound))
+                || (!named && adjective_before)
             {
                 return 0;
             }
+        }
+        // "did not respond to requests for comment": no claim
+        if between.negated
+            && matches!(cue.lemma, "respond" | "reply" | "comment" | "answer" | "return")
+        {
+            return 0;
         }
         // "I think", "you want", "we believe": a speaker's own hedge, not an attribution
         if (cue.class == CueClass::Belief || cue.lemma == "want")
@@ -744,6 +795,11 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
         }
         let lo = sent.tokens.start;
         let hi = trim_end(ctx, sent.tokens.clone());
+        // "Did the minister say that?": a question asserts nothing (quotes inside it still do)
+        let question = (lo..sent.tokens.end)
+            .rev()
+            .take(3)
+            .any(|k| ctx.is_punct(k, &["?"]));
         let mut scan = Scan {
             ctx,
             lo,
@@ -772,6 +828,10 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
                 scan.hi = hi.min(q.end);
             }
             let hi = scan.hi;
+            if question && inside.get(i).is_none_or(|&q| q == 0) {
+                i += 1;
+                continue;
+            }
             let n = if ctx.is(i, "according") && ctx.is(i + 1, "to") && i + 1 < hi {
                 scan.according_to(i, drafts, used)
             } else if ctx.is(i, "citing") {

@@ -79,7 +79,12 @@ pub fn np_before(ctx: &Ctx, end: usize, lo: usize) -> Option<Np> {
         return None;
     }
     let last = end - 1;
+    // "who", "which" stand for the phrase before them; "that" is too often a conjunction or the
+    // relative of a thing ("a dress that showed")
     if ctx.has(last, class::PRON | class::REL) && ctx.name_entity(last).is_none() {
+        if ctx.is(last, "that") {
+            return None;
+        }
         return Some(Np {
             tokens: last..end,
             head: last,
