@@ -17,9 +17,9 @@
 use std::ops::Range;
 
 use super::context::Ctx;
-use super::quotes::Quote;
 use super::lexicon::{class, CueClass, CueWord, PhraseKind, VerbForm};
 use super::phrases::{fronted_subject, np_after, np_before, Np};
+use super::quotes::Quote;
 use super::{CueMatch, Draft};
 use crate::annotation::{ClaimKind, Label, Polarity};
 use crate::text::TokenKind;
@@ -226,9 +226,8 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
     while c < hi && (ctx.is_punct(c, &[",", ":", "—", "–"])) {
         c += 1;
     }
-    // "wrote about Orientalism", "spoke of reform": a topic, not a statement
+    // "wrote about Orientalism", "asked for help": a topic or a thing, not a statement
     if c == cue_end
-        && matches!(cue.class, CueClass::Speech | CueClass::Belief)
         && ["about", "of", "on", "in", "at", "with", "during", "for"]
             .iter()
             .any(|p| ctx.is(c, p))
@@ -249,8 +248,10 @@ fn clause_end(ctx: &Ctx, start: usize, hi: usize) -> usize {
         let verb = ctx.has(k, class::AUX | class::BE) && ctx.is_word(k);
         if verb && seen_verb && !prev_verb {
             let joined = k > start
-                && (ctx.has(k - 1, class::CONJ | class::REL | class::SUBORD | class::PRON)
-                    || ctx.is_punct(k - 1, &[",", ";", "—", "–"]));
+                && (ctx.has(
+                    k - 1,
+                    class::CONJ | class::REL | class::SUBORD | class::PRON,
+                ) || ctx.is_punct(k - 1, &[",", ";", "—", "–"]));
             if !joined {
                 return k;
             }
@@ -614,9 +615,14 @@ impl Scan<'_, '_> {
             }
         } else if let Some(np) = np_before(ctx, j, lo) {
             source = np;
-        } else if let Some(np) = appositive_subject(ctx, j, lo, hi, cue_end)
-            .or_else(|| (j > lo).then(|| fronted_subject(ctx, j - 1, lo)).flatten())
-        {
+        } else if let Some(np) = appositive_subject(ctx, j, lo, hi, cue_end).or_else(|| {
+            // "Three officials, who spoke on condition of anonymity, said the strikes would go on"
+            let clause =
+                content_after(ctx, &cue, cue_end, hi).is_some_and(|c| !is_adverbial(ctx, c, &cue));
+            (j > lo && clause)
+                .then(|| fronted_subject(ctx, j - 1, lo, false))
+                .flatten()
+        }) {
             // "Phil Smith, a spokesman for the union, said the mine would reopen"
             source = np;
         } else if j > lo && ctx.has(j - 1, class::CONJ) && j - 1 > lo {
@@ -669,7 +675,10 @@ impl Scan<'_, '_> {
         }
         // "did not respond to requests for comment": no claim
         if between.negated
-            && matches!(cue.lemma, "respond" | "reply" | "comment" | "answer" | "return")
+            && matches!(
+                cue.lemma,
+                "respond" | "reply" | "comment" | "answer" | "return"
+            )
         {
             return 0;
         }

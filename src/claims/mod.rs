@@ -112,6 +112,14 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     let quoted = quotes::find_quotes(&ctx);
     quotes::find(&ctx, &quoted, &mut used, &mut drafts);
     attribution::find(&ctx, &quoted, &mut used, &mut drafts);
+    // Contents end on a word: no trailing comma, colon, dash or full stop.
+    for d in &mut drafts {
+        while d.content.end > d.content.start + 1
+            && ctx.is_punct(d.content.end - 1, &[",", ";", ":", "—", "–", "-", "."])
+        {
+            d.content.end -= 1;
+        }
+    }
     drafts.retain(|d| !d.content.is_empty());
     // 4. Sources linked to clusters.
     let sources = sources::resolve(&ctx, &drafts);

@@ -49,8 +49,17 @@ pub fn is_ly_adverb(ctx: &Ctx, i: usize) -> bool {
         && !ctx.is_capitalised(i)
         && !matches!(
             w,
-            "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "anomaly"
-                | "italy" | "july" | "reply" | "butterfly"
+            "family"
+                | "ally"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "italy"
+                | "july"
+                | "reply"
+                | "butterfly"
         )
 }
 
@@ -235,9 +244,10 @@ pub fn skip_paren_back(ctx: &Ctx, end: usize, lo: usize) -> usize {
 }
 
 /// The subject of a sentence whose verb comes after an appositive or clause set off by commas:
-/// `Douglas Brinkley, a historian who attended the session, recalled` — the name that opens the
-/// sentence (or the clause after an opening quote), looked for at most 30 tokens back.
-pub fn fronted_subject(ctx: &Ctx, comma: usize, lo: usize) -> Option<Np> {
+/// `Douglas Brinkley, a historian who attended the session, recalled` — the phrase that opens the
+/// sentence (or the clause after an opening quote), looked for at most 30 tokens back; with
+/// `need_name`, only a phrase that ends in a name.
+pub fn fronted_subject(ctx: &Ctx, comma: usize, lo: usize, need_name: bool) -> Option<Np> {
     let mut start = lo;
     while start < comma && ctx.is_quote(start) {
         start += 1;
@@ -247,12 +257,14 @@ pub fn fronted_subject(ctx: &Ctx, comma: usize, lo: usize) -> Option<Np> {
     }
     // "Conservative economist Aparna Mathur, who studies tax policy, said"
     let np = np_after(ctx, start, comma)?;
-    let e = ctx.name_entity(np.tokens.end - 1)?;
-    let named = !matches!(ctx.label(e), crate::annotation::Label::Event);
-    (named && np.tokens.end < comma && ctx.is_punct(np.tokens.end, &[","])).then(|| Np {
-        head: np.tokens.end - 1,
-        ..np
-    })
+    let named = ctx
+        .name_entity(np.tokens.end - 1)
+        .is_some_and(|e| !matches!(ctx.label(e), crate::annotation::Label::Event));
+    if need_name && !named {
+        return None;
+    }
+    let head = if named { np.tokens.end - 1 } else { np.head };
+    (np.tokens.end < comma && ctx.is_punct(np.tokens.end, &[","])).then_some(Np { head, ..np })
 }
 
 /// The head word of a phrase, lower case in the lexicon's sense (its word info).

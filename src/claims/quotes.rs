@@ -302,7 +302,7 @@ fn cue_before(ctx: &Ctx, lo: usize, p: usize, used: &[bool]) -> Option<(Np, CueM
         }
         if j > lo && ctx.is_punct(j - 1, &[","]) {
             // `Douglas Brinkley, a historian who attended the session, recalled, "…"`
-            if let Some(np) = fronted_subject(ctx, j - 1, lo) {
+            if let Some(np) = fronted_subject(ctx, j - 1, lo, true) {
                 return Some((np, cue_match(cue, k..k + len)));
             }
         }
@@ -330,9 +330,9 @@ fn continues(ctx: &Ctx, prev: &Quote, next: &Quote, speaker_end: usize, used: &[
     let same_sentence = ctx.sentence_of(next.open) == ctx.sentence_of(speaker_end - 1);
     let gap_ok = if same_sentence {
         gap.len() <= 4
-            && gap.clone().all(|g| {
-                ctx.is_punct(g, &[",", ":", ";", "—", "–"]) || ctx.has(g, class::BETWEEN)
-            })
+            && gap
+                .clone()
+                .all(|g| ctx.is_punct(g, &[",", ":", ";", "—", "–"]) || ctx.has(g, class::BETWEEN))
     } else {
         let s = ctx.sentence_of(next.open);
         gap.len() <= 10

@@ -61,7 +61,7 @@ fn pronoun_gender(w: &str) -> Gender {
 
 /// The gender of each cluster, from titles and from pronouns that follow the only person of a
 /// sentence.
-fn genders(ctx: &Ctx) -> Vec<Gender> {
+fn genders(ctx: &Ctx, by_name: &HashMap<String, Option<usize>>) -> Vec<Gender> {
     let mut votes = vec![(0u32, 0u32); ctx.clusters.len()];
     for e in ctx.entities {
         if let (Some(role), Some(v)) = (&e.role, votes.get_mut(e.cluster)) {
@@ -88,6 +88,22 @@ fn genders(ctx: &Ctx) -> Vec<Gender> {
                 }
                 k = ctx.entity_tokens(e).end.max(k + 1);
                 continue;
+            }
+            // a surname the recogniser missed ("Vaz said his …")
+            if ctx.is_capitalised(k) && ctx.id(k) == 0 {
+                if let Some(&Some(c)) = by_name.get(&ctx.word(k).to_lowercase()) {
+                    if ctx
+                        .clusters
+                        .get(c)
+                        .is_some_and(|c| c.label == Label::Person)
+                    {
+                        person = match person {
+                            None => Some(Some(c)),
+                            Some(Some(p)) if p == c => Some(Some(p)),
+                            _ => Some(None),
+                        };
+                    }
+                }
             }
             if ctx.is_word(k) && ctx.has(k, class::PRON | class::POSS | class::OBJ_PRON) {
                 if let Some(Some(c)) = person {
@@ -184,7 +200,6 @@ struct Env<'e> {
 
 /// Resolves the source of every draft. Returns one entry per draft.
 pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
-    let genders = genders(ctx);
     // Surnames and names of people and organisations, for names the recogniser missed.
     let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
     for e in ctx.entities {
@@ -204,6 +219,7 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
             }
         }
     }
+    let genders = genders(ctx, &by_name);
     let mut order: Vec<usize> = (0..drafts.len())
         .filter(|&d| drafts[d].source.is_some())
         .collect();
