@@ -666,10 +666,10 @@ impl Scan<'_, '_> {
                 && !ctx.is_capitalised(cue_end)
                 && ctx.name_entity(cue_end).is_none();
             let preposition = ctx.has(cue_end, class::PREP) && !ctx.is(cue_end, "to");
-            if !(named || clause)
-                || (named && !clause && (preposition || compound))
-                || (!named && adjective_before)
-            {
+            // a description needs a clause after the cue; a name needs no more than that the
+            // noun compound does not go on
+            let verb_reading = clause || (named && !preposition && !compound);
+            if !verb_reading || (!named && adjective_before) {
                 return 0;
             }
         }
