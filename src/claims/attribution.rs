@@ -52,9 +52,11 @@ pub fn cue_at(ctx: &Ctx, i: usize, hi: usize) -> Option<(CueWord, usize)> {
     if ctx.is_capitalised(i) && !ctx.doc.tokens[i].all_upper {
         return None;
     }
-    if let Some((p, n)) = ctx.phrase_at(i, hi, |p| matches!(p.kind, PhraseKind::Verb(_))) {
-        if let PhraseKind::Verb(v) = p.kind {
-            return Some((ctx.lx.verbs[v as usize], n));
+    if ctx.has(i, class::VERB_PHRASE) {
+        if let Some((p, n)) = ctx.phrase_at(i, hi, |p| matches!(p.kind, PhraseKind::Verb(_))) {
+            if let PhraseKind::Verb(v) = p.kind {
+                return Some((ctx.lx.verbs[v as usize], n));
+            }
         }
     }
     let v = ctx.info(i).verb;
@@ -823,7 +825,7 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
         let mut hedge_cue = None;
         let mut i = lo;
         while i < hi {
-            if used[i] || !ctx.is_word(i) {
+            if used[i] || !ctx.has(i, class::TRIGGER) || !ctx.is_word(i) {
                 i += 1;
                 continue;
             }
@@ -888,7 +890,7 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
         }
         // ";" ends reported content too.
         for k in lo..hi {
-            if ctx.is_punct(k, &[";"]) {
+            if ctx.is_punct_byte(k, b';') {
                 scan.breaks.push(k);
             }
         }

@@ -212,17 +212,15 @@ impl Scorer {
                 TokenKind::Word => {
                     words += 1;
                     let info = ctx.info(k);
-                    let bits = (info.class >> class::FEATURE_SHIFT) as u32;
-                    if bits != 0 {
-                        for (b, f) in self.by_bit.iter().enumerate() {
-                            if let Some(f) = f {
-                                if bits & (1 << b) != 0 {
-                                    v[*f] = true;
-                                }
-                            }
+                    let mut bits = (info.class >> class::FEATURE_SHIFT) as u32;
+                    while bits != 0 {
+                        let b = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        if let Some(f) = self.by_bit[b] {
+                            v[f] = true;
                         }
                     }
-                    if !info.phrases_empty() {
+                    if info.class & class::FEATURE_PHRASE != 0 {
                         if let Some((p, _)) =
                             ctx.phrase_at(k, end, |p| matches!(p.kind, PhraseKind::Feature(_)))
                         {
@@ -233,9 +231,9 @@ impl Scorer {
                             }
                         }
                     }
-                    let w = ctx.word(k);
+                    let w = tok.span.slice(ctx.doc.text).as_bytes();
                     if w.len() > 4
-                        && w.ends_with("ed")
+                        && w.ends_with(b"ed")
                         && !tok.upper_initial
                         && !(k > r.start && ctx.has(k - 1, class::DET | class::POSS))
                     {
@@ -269,21 +267,32 @@ impl Scorer {
         v
     }
 
+    /// The score of a feature vector, 0..1, rounded to two decimals.
+    pub fn probability(v: &Vector) -> f32 {
+        let z = BIAS
+            + FEATURES
+                .iter()
+                .zip(v)
+                .filter(|(_, &on)| on)
+                .map(|(f, _)| f.weight)
+                .sum::<f32>();
+        let p = 1.0 / (1.0 + (-z).exp());
+        (p * 100.0).round() / 100.0
+    }
+
     /// The score of a feature vector, 0..1, and the names of the features that fired, the most
     /// important first.
     pub fn score(v: &Vector) -> (f32, Vec<String>) {
-        let mut z = BIAS;
-        let mut fired: Vec<&Feature> = Vec::new();
-        for (f, &on) in FEATURES.iter().zip(v) {
-            if on {
-                z += f.weight;
-                fired.push(f);
-            }
-        }
+        let mut fired: Vec<&Feature> = FEATURES
+            .iter()
+            .zip(v)
+            .filter(|(_, &on)| on)
+            .map(|(f, _)| f)
+            .collect();
         fired.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
-        let p = 1.0 / (1.0 + (-z).exp());
-        // two decimals: the score is an explanation, not a measurement
-        let p = (p * 100.0).round() / 100.0;
-        (p, fired.into_iter().map(|f| f.name.to_string()).collect())
+        (
+            Scorer::probability(v),
+            fired.into_iter().map(|f| f.name.to_string()).collect(),
+        )
     }
 }

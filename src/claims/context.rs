@@ -28,7 +28,15 @@ pub struct Ctx<'a> {
 }
 
 /// The opening and closing quotation marks claimlens knows.
+#[inline]
 pub fn is_quote_mark(s: &str) -> bool {
+    // every mark starts with one of these bytes: a cheap test before the comparisons
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+    ) {
+        return false;
+    }
     matches!(
         s,
         "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›" | "''" | "``"
@@ -44,7 +52,7 @@ impl<'a> Ctx<'a> {
             .tokens
             .iter()
             .map(|t| {
-                if t.kind == TokenKind::Number {
+                if t.kind != TokenKind::Word {
                     0
                 } else {
                     lx.id(t.span.slice(doc.text))
@@ -130,6 +138,15 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         i < self.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// True for a one-byte punctuation token `b` (",", ";", ":", ...).
+    #[inline]
+    pub fn is_punct_byte(&self, i: usize, b: u8) -> bool {
+        let t = &self.doc.tokens[i];
+        t.kind == TokenKind::Punct
+            && t.span.len() == 1
+            && self.doc.text.as_bytes().get(t.span.start) == Some(&b)
     }
 
     /// True for a punctuation token whose text is one of `marks`.

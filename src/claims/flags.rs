@@ -53,10 +53,12 @@ fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
             k += 1;
             continue;
         }
-        if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
-            out.push(ctx.span(k..k + n));
-            k += n;
-            continue;
+        if ctx.has(k, class::HEDGE_PHRASE) {
+            if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
+                out.push(ctx.span(k..k + n));
+                k += n;
+                continue;
+            }
         }
         if ctx.has(k, class::HEDGE) && !ctx.is_capitalised(k) {
             out.push(ctx.span(k..k + 1));
@@ -69,9 +71,10 @@ fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
 pub fn has_anon_marker(ctx: &Ctx, r: Range<usize>) -> bool {
     capped(r.clone()).any(|k| {
         ctx.has(k, class::ANON_MARKER)
-            || ctx
-                .phrase_at(k, r.end, |p| p.kind == PhraseKind::AnonMarker)
-                .is_some()
+            || (ctx.has(k, class::ANON_PHRASE)
+                && ctx
+                    .phrase_at(k, r.end, |p| p.kind == PhraseKind::AnonMarker)
+                    .is_some())
     })
 }
 
@@ -88,8 +91,26 @@ fn future_at(ctx: &Ctx, k: usize, end: usize) -> bool {
     (modal && !ctx.is_capitalised(k) && !(k + 1 < end && ctx.is(k + 1, "have"))) || going
 }
 
-/// The flags of a draft whose source phrase is `source` (tokens), in sentences `sentences`.
-pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>) -> Flags {
+/// For each sentence, whether it holds an anonymity marker ("unnamed", "on condition of
+/// anonymity"): such a sentence makes its claims rest on anonymous sources.
+pub fn anonymous_sentences(ctx: &Ctx) -> Vec<bool> {
+    ctx.doc
+        .sentences
+        .iter()
+        .map(|s| {
+            (s.tokens.clone()).any(|k| {
+                ctx.has(k, class::ANON_MARKER)
+                    || (ctx.has(k, class::ANON_PHRASE)
+                        && ctx
+                            .phrase_at(k, s.tokens.end, |p| p.kind == PhraseKind::AnonMarker)
+                            .is_some())
+            })
+        })
+        .collect()
+}
+
+/// The flags of a draft in sentences `sentences`, given [`anonymous_sentences`].
+pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_sentences: &[bool]) -> Flags {
     let mut f = Flags::default();
     let cue: Option<&CueMatch> = d.cue.as_ref();
     // Hedges: around the source and cue, and in the content.
@@ -126,9 +147,9 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>) -> Flags {
             has_anon_marker(ctx, s.tokens.clone()) || (!named && ctx.has(s.head, class::ANON_HEAD));
     }
     if !f.anonymous && d.source.is_some() {
-        let first = ctx.doc.sentences[sentences.start].tokens.start;
-        let last = ctx.doc.sentences[sentences.end - 1].tokens.end;
-        f.anonymous = has_anon_marker(ctx, first..last);
+        f.anonymous = anonymous_sentences
+            .get(sentences)
+            .is_some_and(|s| s.iter().any(|&a| a));
     }
 
     // Negation and denial.

@@ -118,6 +118,17 @@ pub mod class {
     pub const SRC_DOC: u64 = 1 << 21;
     /// What a speaker issues ("a warning", "a statement")
     pub const SPEECH_ACT: u64 = 1 << 22;
+    /// A verb phrase starts with this word ("pointed out").
+    pub const VERB_PHRASE: u64 = 1 << 23;
+    /// A hedge phrase starts with this word ("is said to").
+    pub const HEDGE_PHRASE: u64 = 1 << 24;
+    /// An anonymity phrase starts with this word ("familiar with").
+    pub const ANON_PHRASE: u64 = 1 << 25;
+    /// A check-worthiness phrase starts with this word ("more than").
+    pub const FEATURE_PHRASE: u64 = 1 << 26;
+    /// The word may start an attribution: a reporting verb or noun, the first word of a verb
+    /// phrase, "according", "citing", or a hedge that can stand as a cue ("reportedly").
+    pub const TRIGGER: u64 = 1 << 27;
     /// The first bit of the check-worthiness feature classes (see `checkworthy.rs`).
     pub const FEATURE_SHIFT: u32 = 32;
 
@@ -200,12 +211,80 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash map with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The longest word looked up, in bytes.
+const MAX_WORD: usize = 40;
+
+/// Words of up to eight bytes packed into a `u64` (lower case, zero-padded) → word id: an
+/// open-addressing table, so that the most frequent words are found with one multiplication and
+/// a probe or two.
+#[derive(Debug, Default)]
+struct ShortTable {
+    keys: Vec<u64>,
+    ids: Vec<u32>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn build(words: impl Iterator<Item = (u64, u32)> + Clone) -> ShortTable {
+        let n = words.clone().count().max(1);
+        let bits = (usize::BITS - (n * 4).leading_zeros()).max(4);
+        let size = 1usize << bits;
+        let mut t = ShortTable {
+            keys: vec![0; size],
+            ids: vec![0; size],
+            shift: 64 - bits,
+        };
+        for (k, id) in words {
+            let mut i = t.slot(k);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = k;
+            t.ids[i] = id;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.ids[i];
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Packs up to eight bytes of ASCII into a `u64`, lower case, zero-padded.
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    let mut x = 0u64;
+    for (i, &b) in bytes.iter().enumerate().take(8) {
+        x |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    x
+}
 
 /// Every claim word list, indexed.
 #[derive(Debug, Default)]
 pub struct ClaimLexicon {
-    vocab: FxMap<&'static str, u32>,
+    vocab: FxMap<&'static [u8], u32>,
+    short: ShortTable,
     words: Vec<WordInfo>,
     /// Reporting verb forms.
     pub verbs: Vec<CueWord>,
@@ -248,11 +327,11 @@ fn polarity(s: &str) -> Polarity {
 
 impl ClaimLexicon {
     fn intern(&mut self, word: &'static str) -> u32 {
-        if let Some(&id) = self.vocab.get(word) {
+        if let Some(&id) = self.vocab.get(word.as_bytes()) {
             return id;
         }
         let id = self.words.len() as u32;
-        self.vocab.insert(word, id);
+        self.vocab.insert(word.as_bytes(), id);
         self.words.push(WordInfo::default());
         id
     }
@@ -387,6 +466,37 @@ impl ClaimLexicon {
                 lx.add_entry(w, bits, PhraseKind::Feature(bit as u8));
             }
         }
+        // mark the words that start phrases and those that may start an attribution
+        for p in &lx.phrases {
+            let bits = match p.kind {
+                PhraseKind::Verb(_) => class::VERB_PHRASE | class::TRIGGER,
+                PhraseKind::Hedge => class::HEDGE_PHRASE,
+                PhraseKind::AnonMarker => class::ANON_PHRASE,
+                PhraseKind::Feature(_) => class::FEATURE_PHRASE,
+            };
+            lx.words[p.words[0] as usize].class |= bits;
+        }
+        for w in &mut lx.words {
+            if w.verb > 0 || w.noun > 0 {
+                w.class |= class::TRIGGER;
+            }
+        }
+        for w in [
+            "according",
+            "citing",
+            "reportedly",
+            "allegedly",
+            "purportedly",
+            "supposedly",
+        ] {
+            lx.add_class(w, class::TRIGGER);
+        }
+        lx.short = ShortTable::build(
+            lx.vocab
+                .iter()
+                .filter(|(w, _)| (1..=8).contains(&w.len()) && w.is_ascii())
+                .map(|(w, &id)| (pack(w), id)),
+        );
         // index phrases by first word, longest first
         lx.phrases
             .sort_by(|a, b| (a.words[0], b.words.len()).cmp(&(b.words[0], a.words.len())));
@@ -407,24 +517,38 @@ impl ClaimLexicon {
     /// is in no list.
     #[inline]
     pub fn id(&self, word: &str) -> u32 {
-        if word.len() > 40 {
+        let bytes = word.as_bytes();
+        if bytes.len() <= 8 && word.is_ascii() {
+            return if bytes.is_empty() {
+                0
+            } else {
+                self.short.get(pack(bytes))
+            };
+        }
+        if bytes.len() > MAX_WORD {
             return 0;
         }
-        let mut buf = [0u8; 40];
-        let mut n = 0;
-        for c in word.chars() {
-            let c = match c {
-                '’' | 'ʼ' | '‘' => '\'',
-                c if c.is_ascii() => c.to_ascii_lowercase(),
-                _ => return 0,
-            };
-            buf[n] = c as u8;
-            n += 1;
-        }
-        match std::str::from_utf8(&buf[..n]) {
-            Ok(s) => self.vocab.get(s).copied().unwrap_or(0),
-            Err(_) => 0,
-        }
+        let mut buf = [0u8; MAX_WORD];
+        let n = if word.is_ascii() {
+            for (b, &c) in buf.iter_mut().zip(bytes) {
+                *b = c.to_ascii_lowercase();
+            }
+            bytes.len()
+        } else {
+            // curly apostrophes read as straight ones; any other non-ASCII letter is in no list
+            let mut n = 0;
+            for c in word.chars() {
+                let c = match c {
+                    '’' | 'ʼ' | '‘' => '\'',
+                    c if c.is_ascii() => c.to_ascii_lowercase(),
+                    _ => return 0,
+                };
+                buf[n] = c as u8;
+                n += 1;
+            }
+            n
+        };
+        self.vocab.get(&buf[..n]).copied().unwrap_or(0)
     }
 
     /// What the word with id `id` is.

@@ -135,14 +135,15 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
         .collect();
     let sentence_checkworthy: Vec<f32> = sentence_vectors
         .iter()
-        .map(|v| v.as_ref().map_or(0.0, |v| Scorer::score(v).0))
+        .map(|v| v.as_ref().map_or(0.0, Scorer::probability))
         .collect();
 
+    let anonymous = flags::anonymous_sentences(&ctx);
     let mut claims = Vec::with_capacity(drafts.len());
     for (d, source) in drafts.iter().zip(sources) {
         let (first, last) = sentence_range(&ctx, d);
         // 5. Flags.
-        let f = flags::flags(&ctx, d, first..last + 1);
+        let f = flags::flags(&ctx, d, first..last + 1, &anonymous);
         // 6. The claim's check-worthiness: that of its most check-worthy sentence.
         let content_first = ctx.sentence_of(d.content.start.min(ctx.len() - 1));
         let content_last = ctx.sentence_of((d.content.end - 1).min(ctx.len() - 1));

@@ -68,6 +68,9 @@ fn mark(ctx: &Ctx, t: usize) -> Option<(Kind, bool, bool)> {
         return None;
     }
     let w = ctx.word(t);
+    if !super::context::is_quote_mark(w) {
+        return None;
+    }
     let left_space =
         t == 0 || toks[t].space_before || ctx.is_punct(t - 1, &["(", "[", "—", "–", "-", ":", "―"]);
     let right_word =
@@ -117,6 +120,10 @@ pub fn find_quotes(ctx: &Ctx) -> Vec<Quote> {
                 }
                 open = None;
             }
+        }
+        if ctx.doc.tokens[t].kind != TokenKind::Punct {
+            t += 1;
+            continue;
         }
         if let Some((kind, may_open, may_close)) = mark(ctx, t) {
             match open {

@@ -18,10 +18,10 @@
 //! Sources are resolved in text order in one pass, keeping a short list of recent mentions, so
 //! the cost is linear in the number of entities and claims.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use super::context::Ctx;
-use super::lexicon::class;
+use super::lexicon::{class, FxMap};
 use super::phrases::{np_before, Np};
 use super::Draft;
 use crate::annotation::{ClaimKind, Label, Source, SourceKind};
@@ -52,16 +52,19 @@ fn role_gender(role: &str) -> Gender {
 }
 
 fn pronoun_gender(w: &str) -> Gender {
-    match w.to_ascii_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Gender::Male,
-        "she" | "her" | "hers" | "herself" => Gender::Female,
-        _ => Gender::Unknown,
+    let is = |list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    if is(&["he", "him", "his", "himself"]) {
+        Gender::Male
+    } else if is(&["she", "her", "hers", "herself"]) {
+        Gender::Female
+    } else {
+        Gender::Unknown
     }
 }
 
 /// The gender of each cluster, from titles and from pronouns that follow the only person of a
 /// sentence.
-fn genders(ctx: &Ctx, by_name: &HashMap<String, Option<usize>>) -> Vec<Gender> {
+fn genders(ctx: &Ctx, surnames: &[(usize, usize)]) -> Vec<Gender> {
     let mut votes = vec![(0u32, 0u32); ctx.clusters.len()];
     for e in ctx.entities {
         if let (Some(role), Some(v)) = (&e.role, votes.get_mut(e.cluster)) {
@@ -72,38 +75,44 @@ fn genders(ctx: &Ctx, by_name: &HashMap<String, Option<usize>>) -> Vec<Gender> {
             }
         }
     }
-    for sent in &ctx.doc.sentences {
+    // only sentences with a person in them can teach anything
+    let mut with_person = vec![false; ctx.doc.sentences.len()];
+    for (e, ent) in ctx.entities.iter().enumerate() {
+        let r = ctx.entity_tokens(e);
+        if ent.label == Label::Person && !r.is_empty() {
+            with_person[ctx.sentence_of(r.start)] = true;
+        }
+    }
+    for &(t, _) in surnames {
+        with_person[ctx.sentence_of(t)] = true;
+    }
+    let mut next_surname = 0;
+    for (s, sent) in ctx.doc.sentences.iter().enumerate() {
+        if !with_person[s] {
+            continue;
+        }
         // the only person of the sentence so far, or None when there are several
         let mut person: Option<Option<usize>> = None;
+        let meet = |person: Option<Option<usize>>, c: usize| match person {
+            None => Some(Some(c)),
+            Some(Some(p)) if p == c => Some(Some(p)),
+            _ => Some(None),
+        };
         let mut k = sent.tokens.start;
         while k < sent.tokens.end {
+            // a surname the recogniser missed but a claim's source named ("Vaz said his …")
+            while next_surname < surnames.len() && surnames[next_surname].0 < k {
+                next_surname += 1;
+            }
+            if surnames.get(next_surname).is_some_and(|&(t, _)| t == k) {
+                person = meet(person, surnames[next_surname].1);
+            }
             if let Some(e) = ctx.entity(k) {
                 if ctx.label(e) == Label::Person {
-                    let c = ctx.entities[e].cluster;
-                    person = match person {
-                        None => Some(Some(c)),
-                        Some(Some(p)) if p == c => Some(Some(p)),
-                        _ => Some(None),
-                    };
+                    person = meet(person, ctx.entities[e].cluster);
                 }
                 k = ctx.entity_tokens(e).end.max(k + 1);
                 continue;
-            }
-            // a surname the recogniser missed ("Vaz said his …")
-            if ctx.is_capitalised(k) && ctx.id(k) == 0 {
-                if let Some(&Some(c)) = by_name.get(&ctx.word(k).to_lowercase()) {
-                    if ctx
-                        .clusters
-                        .get(c)
-                        .is_some_and(|c| c.label == Label::Person)
-                    {
-                        person = match person {
-                            None => Some(Some(c)),
-                            Some(Some(p)) if p == c => Some(Some(p)),
-                            _ => Some(None),
-                        };
-                    }
-                }
             }
             if ctx.is_word(k) && ctx.has(k, class::PRON | class::POSS | class::OBJ_PRON) {
                 if let Some(Some(c)) = person {
@@ -188,8 +197,9 @@ fn is_subject(ctx: &Ctx, e: usize) -> bool {
 /// What every lookup needs.
 #[derive(Clone, Copy)]
 struct Env<'e> {
-    genders: &'e [Gender],
-    by_name: &'e HashMap<String, Option<usize>>,
+    genders: &'e OnceCell<Vec<Gender>>,
+    roles: &'e OnceCell<Vec<Option<&'e str>>>,
+    by_name: &'e OnceCell<FxMap<String, Option<usize>>>,
     /// `(content start, content end, draft)` of the quote drafts, sorted.
     quotes: &'e [(usize, usize, usize)],
     /// Every draft.
@@ -198,28 +208,82 @@ struct Env<'e> {
     depth: u8,
 }
 
-/// Resolves the source of every draft. Returns one entry per draft.
-pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
-    // Surnames and names of people and organisations, for names the recogniser missed.
-    let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
+/// Names and surnames of people and organisations (lower case) → their cluster, or `None` when
+/// two clusters share the key.
+fn names(ctx: &Ctx) -> FxMap<String, Option<usize>> {
+    let mut by_name: FxMap<String, Option<usize>> = FxMap::default();
+    let mut add = |k: String, c: usize| {
+        let slot = by_name.entry(k).or_insert(Some(c));
+        if *slot != Some(c) {
+            *slot = None; // ambiguous
+        }
+    };
     for e in ctx.entities {
         if !matches!(e.label, Label::Person | Label::Org) {
             continue;
         }
-        let mut keys = vec![e.text.to_lowercase()];
+        add(e.text.to_lowercase(), e.cluster);
         if e.label == Label::Person {
-            if let Some(last) = e.text.rsplit(' ').next() {
-                keys.push(last.to_lowercase());
-            }
-        }
-        for k in keys {
-            let slot = by_name.entry(k).or_insert(Some(e.cluster));
-            if *slot != Some(e.cluster) {
-                *slot = None; // ambiguous
+            if let Some((_, last)) = e.text.rsplit_once(' ') {
+                add(last.to_lowercase(), e.cluster);
             }
         }
     }
-    let genders = genders(ctx, &by_name);
+    by_name
+}
+
+impl<'e> Env<'e> {
+    /// The name index, built on first use.
+    fn by_name(&self, ctx: &Ctx) -> &'e FxMap<String, Option<usize>> {
+        self.by_name.get_or_init(|| names(ctx))
+    }
+
+    /// The first title written before each cluster's mentions ("President"), found on first use.
+    fn roles(&self, ctx: &Ctx<'e>) -> &'e [Option<&'e str>] {
+        self.roles.get_or_init(|| {
+            let mut roles = vec![None; ctx.clusters.len()];
+            for e in ctx.entities {
+                if let (Some(slot @ None), Some(role)) = (roles.get_mut(e.cluster), &e.role) {
+                    *slot = Some(role.as_str());
+                }
+            }
+            roles
+        })
+    }
+
+    /// The genders of the clusters, learnt on first use.
+    fn genders(&self, ctx: &Ctx) -> &'e [Gender] {
+        self.genders.get_or_init(|| {
+            // sources that name a person the recogniser missed count as mentions
+            let mut surnames: Vec<(usize, usize)> = self
+                .drafts
+                .iter()
+                .filter_map(|d| d.source.as_ref())
+                .filter(|s| {
+                    s.tokens.len() == 1
+                        && ctx.is_capitalised(s.head)
+                        && ctx.entity(s.head).is_none()
+                        && ctx.id(s.head) == 0
+                })
+                .filter_map(|s| {
+                    let key = ctx.word(s.head).to_lowercase();
+                    let c = self.by_name(ctx).get(&key).copied().flatten()?;
+                    (ctx.clusters.get(c)?.label == Label::Person).then_some((s.head, c))
+                })
+                .collect();
+            surnames.sort_unstable();
+            surnames.dedup();
+            genders(ctx, &surnames)
+        })
+    }
+}
+
+/// Resolves the source of every draft. Returns one entry per draft.
+pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
+    // built only when a source needs them (a name the recogniser missed, a "he" or "she")
+    let by_name = OnceCell::new();
+    let genders = OnceCell::new();
+    let roles = OnceCell::new();
     let mut order: Vec<usize> = (0..drafts.len())
         .filter(|&d| drafts[d].source.is_some())
         .collect();
@@ -241,6 +305,7 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
     quotes.sort_unstable();
     let env = Env {
         genders: &genders,
+        roles: &roles,
         by_name: &by_name,
         quotes: &quotes,
         drafts,
@@ -248,7 +313,9 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
     };
     let mut next_entity = 0usize;
     let mut by_start: Vec<usize> = (0..ctx.entities.len()).collect();
-    by_start.sort_by_key(|&e| ctx.entities[e].span.start);
+    if !ctx.entities.is_sorted_by_key(|e| e.span.start) {
+        by_start.sort_by_key(|&e| ctx.entities[e].span.start);
+    }
     for d in order {
         let Some(np) = &drafts[d].source else {
             continue;
@@ -317,21 +384,20 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
 }
 
 /// The cluster a source phrase refers to, and what kind of phrase it is.
-fn link(
-    ctx: &Ctx,
+fn link<'e>(
+    ctx: &Ctx<'e>,
     np: &Np,
     sentence: usize,
     st: &Discourse,
-    env: &Env,
+    env: &Env<'e>,
     d: usize,
     done: &[Option<Source>],
 ) -> (Option<usize>, SourceKind) {
     let Env {
-        genders,
-        by_name,
         quotes,
         drafts,
         depth,
+        ..
     } = *env;
     // A name inside the phrase: a person first, the last one ("Fox News's Sean Hannity").
     let mut best: Option<(u8, usize)> = None;
@@ -369,7 +435,8 @@ fn link(
                 let want = pronoun_gender(&w);
                 let ok = |r: &Recent| {
                     sentence.saturating_sub(r.sentence) <= REACH
-                        && genders
+                        && env
+                            .genders(ctx)
                             .get(r.cluster)
                             .is_none_or(|&g| g == want || g == Gender::Unknown)
                 };
@@ -427,6 +494,7 @@ fn link(
             .slice(ctx.doc.text)
             .to_lowercase();
         let last = ctx.word(head).to_lowercase();
+        let by_name = env.by_name(ctx);
         let c = by_name
             .get(&text)
             .or_else(|| by_name.get(&last))
@@ -440,15 +508,13 @@ fn link(
     if definite {
         let head_word = ctx.word(head);
         // "the president": the last person with that title
+        let roles = env.roles(ctx);
         let titled = st.people.iter().rev().find(|r| {
-            ctx.clusters.get(r.cluster).is_some_and(|c| {
-                c.mentions.iter().any(|&m| {
-                    ctx.entities[m]
-                        .role
-                        .as_deref()
-                        .is_some_and(|role| role.eq_ignore_ascii_case(head_word))
-                })
-            })
+            roles
+                .get(r.cluster)
+                .copied()
+                .flatten()
+                .is_some_and(|role| role.eq_ignore_ascii_case(head_word))
         });
         if let Some(r) = titled {
             return (Some(r.cluster), SourceKind::Description);
