@@ -110,22 +110,25 @@ impl<'a> Ctx<'a> {
         self.ids.is_empty()
     }
 
-    /// The text of token `i`.
+    /// The text of token `i` ("" past the end).
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
-        self.doc.tok_text(i)
+        match self.doc.tokens.get(i) {
+            Some(t) => t.span.slice(self.doc.text),
+            None => "",
+        }
     }
 
-    /// The claim-lexicon id of token `i` (0: in no list).
+    /// The claim-lexicon id of token `i` (0: in no list, or past the end).
     #[inline]
     pub fn id(&self, i: usize) -> u32 {
-        self.ids[i]
+        self.ids.get(i).copied().unwrap_or(0)
     }
 
-    /// What token `i` is in the claim lexicon.
+    /// What token `i` is in the claim lexicon (nothing, past the end).
     #[inline]
     pub fn info(&self, i: usize) -> &'static WordInfo {
-        self.lx.info(self.ids[i])
+        self.lx.info(self.id(i))
     }
 
     /// True when token `i` is in any of the classes `bits`.
@@ -143,7 +146,9 @@ impl<'a> Ctx<'a> {
     /// True for a one-byte punctuation token `b` (",", ";", ":", ...).
     #[inline]
     pub fn is_punct_byte(&self, i: usize, b: u8) -> bool {
-        let t = &self.doc.tokens[i];
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
         t.kind == TokenKind::Punct
             && t.span.len() == 1
             && self.doc.text.as_bytes().get(t.span.start) == Some(&b)
@@ -160,7 +165,10 @@ impl<'a> Ctx<'a> {
     /// True for a word token (not a number or punctuation).
     #[inline]
     pub fn is_word(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == TokenKind::Word
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// True for a word token that may be part of a name or description: not a function word.
@@ -179,13 +187,17 @@ impl<'a> Ctx<'a> {
     /// True when token `i` starts with a capital letter.
     #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.doc.tokens[i].is_capitalised()
+        self.doc.tokens.get(i).is_some_and(|t| t.is_capitalised())
     }
 
     /// True when token `i` is a quotation mark.
     #[inline]
     pub fn is_quote(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == TokenKind::Punct && is_quote_mark(self.word(i))
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
+            && is_quote_mark(self.word(i))
     }
 
     /// The entity covering token `i`, if any.
@@ -207,7 +219,7 @@ impl<'a> Ctx<'a> {
     /// The token range of entity `e`.
     #[inline]
     pub fn entity_tokens(&self, e: usize) -> Range<usize> {
-        self.ent_tokens[e].clone()
+        self.ent_tokens.get(e).cloned().unwrap_or(0..0)
     }
 
     /// The label of entity `e`.
@@ -219,7 +231,11 @@ impl<'a> Ctx<'a> {
     /// The sentence token `i` is in.
     #[inline]
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentence_of[i] as usize
+        // past the end: the last sentence
+        self.sentence_of
+            .get(i)
+            .or(self.sentence_of.last())
+            .map_or(0, |&s| s as usize)
     }
 
     /// The byte span of tokens `r` (empty at the end of the text when `r` is empty).
@@ -246,7 +262,7 @@ impl<'a> Ctx<'a> {
         hi: usize,
         want: impl Fn(&Phrase) -> bool,
     ) -> Option<(&'static Phrase, usize)> {
-        let id = self.ids[i];
+        let id = self.id(i);
         if id == 0 {
             return None;
         }
@@ -258,7 +274,7 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .enumerate()
                     .skip(1)
-                    .all(|(k, &w)| self.ids[i + k] == w))
+                    .all(|(k, &w)| self.id(i + k) == w))
             .then_some((p, n))
         })
     }

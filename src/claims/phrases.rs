@@ -66,7 +66,11 @@ pub fn is_ly_adverb(ctx: &Ctx, i: usize) -> bool {
 /// True when token `i` can be inside a noun phrase without ending it.
 fn np_inner(ctx: &Ctx, i: usize) -> bool {
     (ctx.is_content_word(i) && !is_ly_adverb(ctx, i))
-        || ctx.doc.tokens[i].kind == crate::text::TokenKind::Number
+        || ctx
+            .doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == crate::text::TokenKind::Number)
         || ctx.is_possessive_s(i)
         || is_title_dot(ctx, i)
         || is_inner_hyphen(ctx, i)

@@ -51,7 +51,9 @@ enum Kind {
 
 /// True when token `t` begins a paragraph (a blank line, or a line break that ends a sentence).
 pub fn paragraph_start(ctx: &Ctx, t: usize) -> bool {
-    let tok = &ctx.doc.tokens[t];
+    let Some(tok) = ctx.doc.tokens.get(t) else {
+        return false;
+    };
     tok.newlines_before >= 2
         || (tok.newlines_before >= 1
             && ctx
