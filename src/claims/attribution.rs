@@ -894,7 +894,10 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
                 scan.breaks.push(k);
             }
         }
-        scan.breaks.sort_unstable();
+        if !scan.breaks.is_sorted() {
+            let order = super::context::sorted_order(scan.breaks.iter().map(|&b| b as u64));
+            scan.breaks = super::context::reorder(std::mem::take(&mut scan.breaks), &order);
+        }
         for d in &mut drafts[scan.first..] {
             let cue_start = d.cue.as_ref().map_or(d.content.start, |c| c.tokens.start);
             if cue_start >= d.content.start {

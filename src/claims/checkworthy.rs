@@ -283,16 +283,22 @@ impl Scorer {
     /// The score of a feature vector, 0..1, and the names of the features that fired, the most
     /// important first.
     pub fn score(v: &Vector) -> (f32, Vec<String>) {
-        let mut fired: Vec<&Feature> = FEATURES
-            .iter()
-            .zip(v)
-            .filter(|(_, &on)| on)
-            .map(|(f, _)| f)
-            .collect();
-        fired.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
-        (
-            Scorer::probability(v),
-            fired.into_iter().map(|f| f.name.to_string()).collect(),
-        )
+        // the features that fired, weightiest first (FEATURES is short: pick, don't sort)
+        let mut names = Vec::new();
+        let mut taken = [false; FEATURES.len()];
+        loop {
+            let next = (0..FEATURES.len())
+                .filter(|&f| v[f] && !taken[f])
+                .max_by(|&a, &b| {
+                    FEATURES[a]
+                        .weight
+                        .abs()
+                        .total_cmp(&FEATURES[b].weight.abs())
+                });
+            let Some(f) = next else { break };
+            taken[f] = true;
+            names.push(FEATURES[f].name.to_string());
+        }
+        (Scorer::probability(v), names)
     }
 }

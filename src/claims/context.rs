@@ -27,6 +27,24 @@ pub struct Ctx<'a> {
     sentence_of: Vec<u32>,
 }
 
+/// The permutation that sorts `keys` (ties keep their order). All sorting in the claim stage goes
+/// through this one function on `(key, index)` pairs: every `sort_by_key` with its own closure
+/// would be compiled again into the wasm.
+pub fn sorted_order(keys: impl Iterator<Item = u64>) -> Vec<usize> {
+    let mut pairs: Vec<(u64, u32)> = keys.zip(0u32..).collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, i)| i as usize).collect()
+}
+
+/// `items` reordered by `order` (a permutation from [`sorted_order`]).
+pub fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i)?.take())
+        .collect()
+}
+
 /// The opening and closing quotation marks claimlens knows.
 #[inline]
 pub fn is_quote_mark(s: &str) -> bool {
@@ -62,8 +80,11 @@ impl<'a> Ctx<'a> {
         // Entities and tokens are both in text order: one merge pass maps one onto the other.
         let mut ent_at = vec![0u32; n];
         let mut ent_tokens = vec![0..0; entities.len()];
-        let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_by_key(|&e| entities[e].span.start);
+        let order: Vec<usize> = if entities.is_sorted_by_key(|e| e.span.start) {
+            (0..entities.len()).collect()
+        } else {
+            sorted_order(entities.iter().map(|e| e.span.start as u64))
+        };
         let mut t = 0usize;
         for e in order {
             let span = entities[e].span;
@@ -137,8 +158,9 @@ impl<'a> Ctx<'a> {
         self.info(i).class & bits != 0
     }
 
-    /// True when token `i` is `w` (lower case, in the lists), ignoring case.
-    #[inline]
+    /// True when token `i` is `w` (lower case, in the lists), ignoring case. (Not inlined: it is
+    /// called from a hundred places, and inlining each would swell the wasm.)
+    #[inline(never)]
     pub fn is(&self, i: usize, w: &str) -> bool {
         i < self.len() && self.word(i).eq_ignore_ascii_case(w)
     }
@@ -154,8 +176,8 @@ impl<'a> Ctx<'a> {
             && self.doc.text.as_bytes().get(t.span.start) == Some(&b)
     }
 
-    /// True for a punctuation token whose text is one of `marks`.
-    #[inline]
+    /// True for a punctuation token whose text is one of `marks`. (Not inlined, as [`Ctx::is`].)
+    #[inline(never)]
     pub fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
         i < self.len()
             && self.doc.tokens[i].kind == TokenKind::Punct

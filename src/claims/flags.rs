@@ -134,7 +134,10 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_sentences:
         }
     }
     hedges_in(ctx, d.content.clone(), &mut f.hedges);
-    f.hedges.sort_by_key(|s| s.start);
+    if !f.hedges.is_sorted_by_key(|s| s.start) {
+        let order = super::context::sorted_order(f.hedges.iter().map(|s| s.start as u64));
+        f.hedges = super::context::reorder(std::mem::take(&mut f.hedges), &order);
+    }
     f.hedges.dedup_by(|a, b| a.start < b.end); // overlapping: keep the first
 
     // Anonymous sources.

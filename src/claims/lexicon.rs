@@ -498,8 +498,12 @@ impl ClaimLexicon {
                 .map(|(w, &id)| (pack(w), id)),
         );
         // index phrases by first word, longest first
-        lx.phrases
-            .sort_by(|a, b| (a.words[0], b.words.len()).cmp(&(b.words[0], a.words.len())));
+        let order = super::context::sorted_order(
+            lx.phrases
+                .iter()
+                .map(|p| (u64::from(p.words[0]) << 8) | (255 - p.words.len().min(255) as u64)),
+        );
+        lx.phrases = super::context::reorder(std::mem::take(&mut lx.phrases), &order);
         let mut i = 0;
         while i < lx.phrases.len() {
             let first = lx.phrases[i].words[0];

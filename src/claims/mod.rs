@@ -221,7 +221,12 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
             features,
         });
     }
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    let order = context::sorted_order(
+        claims
+            .iter()
+            .map(|c| ((c.span.start as u64) << 32) | (c.span.end as u64 & 0xFFFF_FFFF)),
+    );
+    let mut claims = context::reorder(claims, &order);
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id;
     }

@@ -20,7 +20,7 @@
 
 use std::cell::OnceCell;
 
-use super::context::Ctx;
+use super::context::{reorder, sorted_order, Ctx};
 use super::lexicon::{class, FxMap};
 use super::phrases::{np_before, Np};
 use super::Draft;
@@ -255,7 +255,7 @@ impl<'e> Env<'e> {
     fn genders(&self, ctx: &Ctx) -> &'e [Gender] {
         self.genders.get_or_init(|| {
             // sources that name a person the recogniser missed count as mentions
-            let mut surnames: Vec<(usize, usize)> = self
+            let surnames: Vec<(usize, usize)> = self
                 .drafts
                 .iter()
                 .filter_map(|d| d.source.as_ref())
@@ -271,7 +271,8 @@ impl<'e> Env<'e> {
                     (ctx.clusters.get(c)?.label == Label::Person).then_some((s.head, c))
                 })
                 .collect();
-            surnames.sort_unstable();
+            let order = sorted_order(surnames.iter().map(|&(t, _)| t as u64));
+            let mut surnames = reorder(surnames, &order);
             surnames.dedup();
             genders(ctx, &surnames)
         })
@@ -284,10 +285,16 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
     let by_name = OnceCell::new();
     let genders = OnceCell::new();
     let roles = OnceCell::new();
-    let mut order: Vec<usize> = (0..drafts.len())
+    let with_source: Vec<usize> = (0..drafts.len())
         .filter(|&d| drafts[d].source.is_some())
         .collect();
-    order.sort_by_key(|&d| drafts[d].source.as_ref().map_or(0, |s| s.tokens.start));
+    let order = sorted_order(with_source.iter().map(|&d| {
+        drafts[d]
+            .source
+            .as_ref()
+            .map_or(0, |s| s.tokens.start as u64)
+    }));
+    let order = reorder(with_source, &order);
     let mut out: Vec<Option<Source>> = vec![None; drafts.len()];
     let mut st = Discourse {
         people: Vec::new(),
@@ -296,13 +303,14 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
         document: None,
     };
     // quotes in text order, to find the speaker of an "I" inside one
-    let mut quotes: Vec<(usize, usize, usize)> = drafts
+    let quotes: Vec<(usize, usize, usize)> = drafts
         .iter()
         .enumerate()
         .filter(|(_, q)| q.kind == ClaimKind::Quote)
         .map(|(i, q)| (q.content.start, q.content.end, i))
         .collect();
-    quotes.sort_unstable();
+    let by = sorted_order(quotes.iter().map(|q| q.0 as u64));
+    let quotes = reorder(quotes, &by);
     let env = Env {
         genders: &genders,
         roles: &roles,
@@ -312,10 +320,11 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
         depth: 0,
     };
     let mut next_entity = 0usize;
-    let mut by_start: Vec<usize> = (0..ctx.entities.len()).collect();
-    if !ctx.entities.is_sorted_by_key(|e| e.span.start) {
-        by_start.sort_by_key(|&e| ctx.entities[e].span.start);
-    }
+    let by_start: Vec<usize> = if ctx.entities.is_sorted_by_key(|e| e.span.start) {
+        (0..ctx.entities.len()).collect()
+    } else {
+        sorted_order(ctx.entities.iter().map(|e| e.span.start as u64))
+    };
     for d in order {
         let Some(np) = &drafts[d].source else {
             continue;
