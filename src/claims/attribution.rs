@@ -647,9 +647,10 @@ impl Scan<'_, '_> {
             return 0;
         }
 
-        // "plans", "states", "reports" are nouns as often as verbs: after a description they
-        // are cues only when a clause follows ("the report states that")
-        if cue.noun_like && !inverted && joined_at.is_none() && !ing {
+        // "plans", "states", "underscores": after a description these are cues only when a
+        // clause follows ("the report states that"; not "economic plans", "her stance
+        // underscores the risk")
+        if cue.strict && !inverted && joined_at.is_none() && !ing {
             let named = ctx.has(source.head, class::PRON | class::REL)
                 || ctx.name_entity(source.head).is_some()
                 || (ctx.is_capitalised(source.head) && source.head > lo);

@@ -66,8 +66,8 @@ pub struct CueWord {
     pub class: CueClass,
     /// The verb form (nouns are `Base`).
     pub form: VerbForm,
-    /// The base and -s forms are common nouns too ("plans", "states").
-    pub noun_like: bool,
+    /// After a description, a cue only when a clause follows ("plans", "states", "underscores").
+    pub strict: bool,
 }
 
 /// Word classes, as bits of [`WordInfo::class`].
@@ -361,7 +361,7 @@ impl ClaimLexicon {
             }
             let (lemma, pol) = (cols[0], polarity(cols[1]));
             let class = CueClass::parse(cols.get(3).copied().unwrap_or("speech"));
-            let noun_like = cols.get(4) == Some(&"noun");
+            let strict = cols.get(4) == Some(&"strict");
             for (n, form) in cols[2].split('|').enumerate() {
                 let first = form.split(' ').next().unwrap_or(form);
                 let vf = if first.ends_with("ing") && !lemma.starts_with(first) {
@@ -378,7 +378,7 @@ impl ClaimLexicon {
                     polarity: pol,
                     class,
                     form: vf,
-                    noun_like: noun_like && matches!(vf, VerbForm::Base | VerbForm::S),
+                    strict: strict && matches!(vf, VerbForm::Base | VerbForm::S),
                 });
                 let index = lx.verbs.len() as u16;
                 if form.contains(' ') {
@@ -403,7 +403,7 @@ impl ClaimLexicon {
                     polarity: polarity(cols[1]),
                     class,
                     form: VerbForm::Base,
-                    noun_like: true,
+                    strict: true,
                 });
                 let index = lx.nouns.len() as u16;
                 let id = lx.intern(form);
