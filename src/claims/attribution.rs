@@ -228,6 +228,21 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
     while c < hi && (ctx.is_punct(c, &[",", ":", "—", "–"])) {
         c += 1;
     }
+    // "announced on Friday the arrest", "said Monday the plan": a time is not the content
+    if c == cue_end {
+        loop {
+            let at = if ctx.has(c, class::PREP) { c + 1 } else { c };
+            match ctx.entity(at) {
+                Some(e) if matches!(ctx.label(e), Label::Date | Label::Time) => {
+                    c = ctx.entity_tokens(e).end.max(at + 1);
+                }
+                _ => break,
+            }
+        }
+        while c < hi && ctx.is_punct(c, &[","]) {
+            c += 1;
+        }
+    }
     // "wrote about Orientalism", "asked for help": a topic or a thing, not a statement
     if c == cue_end
         && ["about", "of", "on", "in", "at", "with", "during", "for"]
@@ -352,6 +367,24 @@ fn appositive_subject(ctx: &Ctx, j: usize, lo: usize, hi: usize, cue_end: usize)
     let clause_follows = ctx.is(cue_end, "that")
         || after.is_some_and(|np| np.tokens.end < hi && !ctx.is_punct(np.tokens.end, &[","]));
     clause_follows.then_some(subject)
+}
+
+/// The subject that opens a sentence (after a leading adverbial clause and its comma): "Mr.
+/// Schultz" in "Mr. Schultz generally supported Democrats … and said …".
+fn sentence_subject(ctx: &Ctx, lo: usize, before: usize) -> Option<Np> {
+    let mut start = lo;
+    while start < before && ctx.is_quote(start) {
+        start += 1;
+    }
+    if ctx.has(start, class::PREP | class::SUBORD | class::CONJ) {
+        let comma = (start..before.min(start + 25)).find(|&k| ctx.is_punct(k, &[","]))?;
+        start = comma + 1;
+    }
+    let np = np_after(ctx, start, before)?;
+    let named = ctx.has(np.head, class::PRON)
+        || ctx.name_entity(np.head).is_some()
+        || ctx.is_capitalised(np.head);
+    (named && np.tokens.end < before && !ctx.is_punct(np.tokens.end, &[","])).then_some(np)
 }
 
 /// One sentence's scan state.
@@ -628,8 +661,18 @@ impl Scan<'_, '_> {
             // "Phil Smith, a spokesman for the union, said the mine would reopen"
             source = np;
         } else if j > lo && ctx.has(j - 1, class::CONJ) && j - 1 > lo {
-            // "Trump claimed X and blamed Y"
-            let Some(np) = clause_subject(ctx, lo, j - 1, drafts, self.first, self.speaker) else {
+            // "Trump claimed X and blamed Y"; "Mr. Schultz supported Democrats … and said Y": the
+            // speaker of the claim before, else the sentence's subject
+            let earlier = (self.first..drafts.len())
+                .rev()
+                .find(|&d| drafts[d].source.is_some() && drafts[d].kind != ClaimKind::According);
+            let subject = match earlier {
+                Some(d) => drafts[d].source.clone(),
+                None => sentence_subject(ctx, lo, j - 1),
+            };
+            let Some(np) = subject
+                .or_else(|| clause_subject(ctx, lo, j - 1, drafts, self.first, self.speaker))
+            else {
                 return 0;
             };
             source = np;

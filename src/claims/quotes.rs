@@ -208,7 +208,7 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
     // the speaker's words: a few tokens, up to the paragraph's end (a sentence split inside
     // "Rep. Gwen Moore (D-Wis.) said" must not hide the cue)
     let mut hi = k + 1;
-    while hi < ctx.len() && hi < k + 16 && !paragraph_start(ctx, hi) {
+    while hi < ctx.len() && hi < k + 48 && !paragraph_start(ctx, hi) {
         hi += 1;
     }
     // `"…" ― Name`: the dash of an epigraph or an embedded post
@@ -232,15 +232,28 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
     }
     let np = np_after(ctx, k, hi)?;
     let mut j = skip_paren(ctx, np.tokens.end);
-    // `"…," Scott Pruitt, the attorney general of Oklahoma, said`
+    // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+    // up to three appositives between commas
     if ctx.is_punct(j, &[","]) {
-        if let Some(app) = np_after(ctx, j + 1, hi) {
-            if ctx.is_punct(app.tokens.end, &[","]) {
-                j = app.tokens.end + 1;
+        let mut comma = j;
+        for _ in 0..3 {
+            let Some(next) = (comma + 1..hi.min(comma + 20))
+                .find(|&t| ctx.is_punct(t, &[",", ".", "?", "!", ";", ":"]) || ctx.is_quote(t))
+            else {
+                break;
+            };
+            if !ctx.is_punct(next, &[","]) {
+                break;
             }
+            if finite_cue(ctx, next + 1, hi, used).is_some() {
+                j = next + 1;
+                break;
+            }
+            comma = next;
         }
     }
-    while j < hi && j < np.tokens.end + 3 && ctx.has(j, class::BETWEEN) && !ctx.has(j, class::NEG) {
+    let adverbs_from = j;
+    while j < hi && j < adverbs_from + 3 && ctx.has(j, class::BETWEEN) && !ctx.has(j, class::NEG) {
         j += 1;
     }
     let (cue, len) = finite_cue(ctx, j, hi, used)?;
