@@ -932,6 +932,25 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
                 drafts[w].content = 0..0; // dropped by the caller
             }
         }
+        // "The tram is expected to open, officials said": a passive cue inside the content of
+        // the sentence's attributed claim is a hedge of it, not a claim of its own.
+        let attributed: Vec<std::ops::Range<usize>> = drafts[scan.first..]
+            .iter()
+            .filter(|d| d.kind != ClaimKind::Sourceless && d.source.is_some())
+            .map(|d| d.content.clone())
+            .collect();
+        if !attributed.is_empty() {
+            for d in &mut drafts[scan.first..] {
+                let inside = d.cue.as_ref().is_some_and(|c| {
+                    attributed
+                        .iter()
+                        .any(|r| r.start <= c.tokens.start && c.tokens.end <= r.end)
+                });
+                if d.kind == ClaimKind::Sourceless && inside {
+                    d.content = 0..0; // dropped by the caller
+                }
+            }
+        }
         // ";" ends reported content too.
         for k in lo..hi {
             if ctx.is_punct_byte(k, b';') {

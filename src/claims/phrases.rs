@@ -190,8 +190,12 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
             continue;
         }
         // a reporting verb form ends the phrase ("Trump | told", "the union | expected"),
-        // unless nothing stands before it yet ("the report")
-        let verb = ctx.info(k).verb > 0 && !ctx.is_capitalised(k) && head.is_some();
+        // unless nothing stands before it yet ("the report") or it is as often a noun ("an
+        // internal report seen by")
+        let verb = ctx.info(k).verb > 0
+            && !ctx.is_capitalised(k)
+            && head.is_some()
+            && !ctx.lx.verbs[ctx.info(k).verb as usize - 1].strict;
         if np_inner(ctx, k) && !verb {
             if preps == 0 {
                 head = Some(k);

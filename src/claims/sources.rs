@@ -496,8 +496,11 @@ fn link<'e>(
         };
         return (cluster, SourceKind::Pronoun);
     }
-    // A capitalised name the recogniser missed: link it by its words.
-    if ctx.is_capitalised(head) && !ctx.has(np.tokens.start, class::DET) {
+    // A capitalised name the recogniser missed: link it by its words. ("Critics", "Officials"
+    // opening a sentence are descriptions.)
+    let described = class::SRC_PERSON | class::SRC_GROUP | class::SRC_ORG | class::SRC_DOC;
+    if ctx.is_capitalised(head) && !ctx.has(np.tokens.start, class::DET) && !ctx.has(head, described)
+    {
         let text = ctx
             .span(np.tokens.clone())
             .slice(ctx.doc.text)
