@@ -187,7 +187,7 @@ fn is_adverbial(ctx: &Ctx, r: Range<usize>, cue: &CueWord) -> bool {
         cue.lemma,
         "tell" | "inform" | "assure" | "brief" | "reassure"
     );
-    ctx.has(first, class::PREP) || ctx.is(first, "to") || (listener && r.len() <= 5)
+    ctx.has(first, class::PREP | class::TIME) || ctx.is(first, "to") || (listener && r.len() <= 5)
 }
 
 /// The content after a cue that ends at `cue_end`: after "that" when one follows shortly, after
@@ -230,6 +230,16 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
     }
     // "announced on Friday the arrest", "said Monday the plan": a time is not the content
     if c == cue_end {
+        // "said yesterday the …", "said last night the …"
+        if ctx.has(c, class::TIME) && c + 1 < hi {
+            c += 1;
+            if ["night", "week", "month", "year", "morning", "evening", "weekend"]
+                .iter()
+                .any(|w| ctx.is(c, w))
+            {
+                c += 1;
+            }
+        }
         loop {
             let at = if ctx.has(c, class::PREP) { c + 1 } else { c };
             match ctx.entity(at) {

@@ -118,6 +118,8 @@ pub mod class {
     pub const SRC_DOC: u64 = 1 << 21;
     /// What a speaker issues ("a warning", "a statement")
     pub const SPEECH_ACT: u64 = 1 << 22;
+    /// A word that opens a time adverbial ("yesterday", "last night", "earlier").
+    pub const TIME: u64 = 1 << 28;
     /// A verb phrase starts with this word ("pointed out").
     pub const VERB_PHRASE: u64 = 1 << 23;
     /// A hedge phrase starts with this word ("is said to").
@@ -427,6 +429,7 @@ impl ClaimLexicon {
                 "between" => class::BETWEEN,
                 "parenthetical" => class::PAREN,
                 "not_a_speaker" => class::NOT_SPEAKER,
+                "time" => class::TIME,
                 _ => 0,
             };
             lx.add_class(w, bits);
