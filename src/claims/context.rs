@@ -73,7 +73,7 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokenKind::Word {
                     0
                 } else {
-                    lx.id(t.span.slice(doc.text))
+                    lx.id_in(doc.text, t.span.start, t.span.end)
                 }
             })
             .collect();
