@@ -233,9 +233,11 @@ fn content_after(ctx: &Ctx, cue: &CueWord, cue_end: usize, hi: usize) -> Option<
         // "said yesterday the …", "said last night the …"
         if ctx.has(c, class::TIME) && c + 1 < hi {
             c += 1;
-            if ["night", "week", "month", "year", "morning", "evening", "weekend"]
-                .iter()
-                .any(|w| ctx.is(c, w))
+            if [
+                "night", "week", "month", "year", "morning", "evening", "weekend",
+            ]
+            .iter()
+            .any(|w| ctx.is(c, w))
             {
                 c += 1;
             }

@@ -567,7 +567,11 @@ impl ClaimLexicon {
         if (1..=8).contains(&len) && start + 8 <= bytes.len() {
             if let Ok(chunk) = <[u8; 8]>::try_from(&bytes[start..start + 8]) {
                 let x = u64::from_le_bytes(chunk);
-                let keep = if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+                let keep = if len == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * len)) - 1
+                };
                 let x = x & keep;
                 if x & 0x8080_8080_8080_8080 == 0 {
                     // ASCII: set 0x20 in every byte from 'A' to 'Z'

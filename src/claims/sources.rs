@@ -141,7 +141,11 @@ fn genders(ctx: &Ctx, surnames: &[(usize, usize)]) -> Vec<Gender> {
 /// A person mentioned recently, as a candidate for a pronoun.
 #[derive(Clone, Copy)]
 struct Recent {
-    cluster: usize,
+    /// The person's cluster; for an unnamed person ("a spokeswoman for the company"), who can
+    /// still be the "she" of the next sentence, what the source was linked to, if anything.
+    cluster: Option<usize>,
+    /// The gender of an unnamed person, from the noun ("spokeswoman").
+    gender: Gender,
     sentence: usize,
     /// The person spoke (a claim's source) or was the subject of the sentence.
     salient: bool,
@@ -342,7 +346,8 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
             let s = ctx.sentence_of(r.start);
             match ctx.label(e) {
                 Label::Person => st.person(Recent {
-                    cluster: c,
+                    cluster: Some(c),
+                    gender: Gender::Unknown,
                     sentence: s,
                     salient: is_subject(ctx, e),
                 }),
@@ -357,7 +362,8 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
         if let Some(c) = cluster {
             match ctx.clusters.get(c).map(|c| c.label) {
                 Some(Label::Person) => st.person(Recent {
-                    cluster: c,
+                    cluster: Some(c),
+                    gender: Gender::Unknown,
                     sentence,
                     salient: true,
                 }),
@@ -367,6 +373,22 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
             if ctx.has(np.head, class::SRC_DOC) {
                 st.document = Some(c);
             }
+        }
+        // an unnamed person who spoke ("a spokeswoman for the company said") is the likeliest
+        // "she" of what follows: she stands for what the source was linked to (the company), or
+        // for nobody that can be named
+        let linked_person = cluster.is_some_and(|c| {
+            ctx.clusters
+                .get(c)
+                .is_some_and(|c| c.label == Label::Person)
+        });
+        if !linked_person && kind != SourceKind::Pronoun && ctx.has(np.head, class::SRC_PERSON) {
+            st.person(Recent {
+                cluster,
+                gender: role_gender(ctx.word(np.head)),
+                sentence,
+                salient: true,
+            });
         }
         if ctx.has(np.head, class::SRC_GROUP) && cluster.is_some() {
             st.group = cluster.map(|c| (c, sentence));
@@ -443,18 +465,21 @@ fn link<'e>(
             "he" | "his" | "she" | "her" => {
                 let want = pronoun_gender(&w);
                 let ok = |r: &Recent| {
+                    let g = match (r.gender, r.cluster) {
+                        (Gender::Unknown, Some(c)) => {
+                            env.genders(ctx).get(c).copied().unwrap_or_default()
+                        }
+                        (g, _) => g,
+                    };
                     sentence.saturating_sub(r.sentence) <= REACH
-                        && env
-                            .genders(ctx)
-                            .get(r.cluster)
-                            .is_none_or(|&g| g == want || g == Gender::Unknown)
+                        && (g == want || g == Gender::Unknown)
                 };
                 st.people
                     .iter()
                     .rev()
                     .find(|r| r.salient && ok(r))
                     .or_else(|| st.people.iter().rev().find(|r| ok(r)))
-                    .map(|r| r.cluster)
+                    .and_then(|r| r.cluster)
             }
             "they" | "their" => match (st.group, st.org) {
                 (Some((g, gs)), Some((o, os))) => Some(if gs >= os { g } else { o }),
@@ -499,7 +524,9 @@ fn link<'e>(
     // A capitalised name the recogniser missed: link it by its words. ("Critics", "Officials"
     // opening a sentence are descriptions.)
     let described = class::SRC_PERSON | class::SRC_GROUP | class::SRC_ORG | class::SRC_DOC;
-    if ctx.is_capitalised(head) && !ctx.has(np.tokens.start, class::DET) && !ctx.has(head, described)
+    if ctx.is_capitalised(head)
+        && !ctx.has(np.tokens.start, class::DET)
+        && !ctx.has(head, described)
     {
         let text = ctx
             .span(np.tokens.clone())
@@ -521,15 +548,17 @@ fn link<'e>(
         let head_word = ctx.word(head);
         // "the president": the last person with that title
         let roles = env.roles(ctx);
-        let titled = st.people.iter().rev().find(|r| {
+        let titled = st.people.iter().rev().find_map(|r| {
+            let c = r.cluster?;
             roles
-                .get(r.cluster)
+                .get(c)
                 .copied()
                 .flatten()
                 .is_some_and(|role| role.eq_ignore_ascii_case(head_word))
+                .then_some(c)
         });
-        if let Some(r) = titled {
-            return (Some(r.cluster), SourceKind::Description);
+        if let Some(c) = titled {
+            return (Some(c), SourceKind::Description);
         }
         let info = ctx.info(head).class;
         if info & class::SRC_DOC != 0 {
