@@ -326,8 +326,9 @@ pub struct Claim {
     pub checkworthy: f32,
     /// Names of the features that raised or lowered `checkworthy`, the weightiest first: raising
     /// ("number", "percentage", "money", "date", "statistic", "comparison", "superlative",
-    /// "cause", "past action", "law or policy", "named entity", "second person") or lowering
-    /// ("opinion", "courtesy", "future", "hedge", "question", "short", "first person"). See
+    /// "cause", "past action", "law or policy", "named entity", "past tense", "long") or lowering
+    /// ("opinion", "courtesy", "future", "hedge", "question", "short", "first person", "second
+    /// person"). See
     /// `claims::checkworthy::FEATURES` for the weights.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,

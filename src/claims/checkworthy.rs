@@ -302,3 +302,36 @@ impl Scorer {
         (Scorer::probability(v), names)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::lexicon::claim_lexicon;
+
+    #[test]
+    fn every_section_of_the_data_file_is_a_feature() {
+        for name in &claim_lexicon().feature_names {
+            assert!(
+                SECTIONS.iter().any(|(n, _)| n == name),
+                "data/checkworthy.txt section [{name}] is no feature"
+            );
+        }
+        for (_, f) in SECTIONS {
+            assert!(*f < FEATURES.len());
+        }
+    }
+
+    #[test]
+    fn scores_explain_themselves() {
+        let mut v = [false; FEATURES.len()];
+        assert!(Scorer::probability(&v) < 0.5);
+        v[NUMBER] = true;
+        v[PERCENT] = true;
+        let (p, names) = Scorer::score(&v);
+        assert!(p >= 0.5, "{p}");
+        assert_eq!(names.len(), 2);
+        v[QUESTION] = true;
+        v[SHORT] = true;
+        assert!(Scorer::probability(&v) < p);
+    }
+}
