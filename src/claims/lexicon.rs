@@ -356,7 +356,9 @@ impl ClaimLexicon {
     fn load() -> ClaimLexicon {
         let mut lx = ClaimLexicon::default();
         lx.intern(""); // id 0: not in any list
-        for line in data_lines(include_str!("../../data/reporting_verbs.txt")) {
+        let verbs = data_lines(include_str!("../../data/reporting_verbs.txt"))
+            .chain(data_lines(include_str!("../../data/cue_verbs.txt")));
+        for line in verbs {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if cols.len() < 3 {
                 continue;
