@@ -155,7 +155,9 @@ pub struct Sentence {
     /// True when the sentence lies in detected boilerplate (cookie banners, share prompts, ...).
     #[serde(default)]
     pub boilerplate: bool,
-    /// Check-worthiness of the sentence, 0..1 (see [`Claim::checkworthy`]).
+    /// Check-worthiness of the whole sentence, 0..1, scored like [`Claim::checkworthy`]. A
+    /// sentence scoring at least 0.5 is always covered by a check-worthy claim (a `statement`
+    /// when nobody is quoted in it).
     #[serde(default)]
     pub checkworthy: f32,
 }
@@ -229,6 +231,19 @@ pub enum Polarity {
     Concede,
 }
 
+/// How a source is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A name: "Trump", "Stein spokeswoman Melezia Figueroa", "PENCE".
+    #[default]
+    Name,
+    /// A pronoun: "he", "they", "who".
+    Pronoun,
+    /// A description: "the report", "a spokesman for the campaign", "multiple unnamed officials".
+    Description,
+}
+
 /// Who makes a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -237,13 +252,18 @@ pub struct Source {
     pub span: Span,
     /// The source's text.
     pub text: String,
-    /// The entity cluster the source refers to, when it could be resolved (through a pronoun too).
+    /// The entity cluster the source refers to, when it could be resolved (through a pronoun or
+    /// description too). `None` says the source could not be linked to any entity: an unnamed
+    /// source ("officials"), or a pronoun with no compatible antecedent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<usize>,
     /// True when the source is a pronoun or description ("he", "the report") resolved to
     /// [`Source::cluster`] by context rather than named in place.
     #[serde(default)]
     pub resolved: bool,
+    /// Whether the source is a name, a pronoun or a description.
+    #[serde(default)]
+    pub kind: SourceKind,
 }
 
 /// The words that mark a claim as reported: "said", "according to", "is said to".
@@ -271,9 +291,15 @@ pub struct Claim {
     /// The content of the claim.
     #[serde(flatten)]
     pub span: Span,
-    /// Index in [`Annotation::sentences`] of the sentence the claim's cue is in (or that the
-    /// content starts in, when there is no cue).
+    /// Index in [`Annotation::sentences`] of the first sentence the claim touches (its content,
+    /// source or cue, whichever comes first).
     pub sentence: usize,
+    /// Index of the last sentence the claim touches: `sentence..=last_sentence` holds its
+    /// content, source and cue. It differs from `sentence` when a quote runs over several
+    /// sentences (`"…," he said. "…"`), when the content follows a colon in the next sentence
+    /// (`He added:` ¶ `"…"`), or for a sentence of a speaker's turn in a transcript (whose label
+    /// opened the turn).
+    pub last_sentence: usize,
     /// How the claim is expressed.
     pub kind: ClaimKind,
     /// Who makes it, when anyone is named or referred to.
@@ -298,7 +324,12 @@ pub struct Claim {
     /// How worth checking the claim is, 0..1: numbers, statistics, comparisons and causal
     /// statements about named entities score high; opinions, questions and anecdotes low.
     pub checkworthy: f32,
-    /// Names of the features that raised or lowered `checkworthy` ("number", "comparison", ...).
+    /// Names of the features that raised or lowered `checkworthy`, the weightiest first: raising
+    /// ("number", "percentage", "money", "date", "statistic", "comparison", "superlative",
+    /// "cause", "past action", "law or policy", "named entity", "past tense", "long") or lowering
+    /// ("opinion", "courtesy", "future", "hedge", "question", "short", "first person", "second
+    /// person"). See
+    /// `claims::checkworthy::FEATURES` for the weights.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
 }

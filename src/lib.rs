@@ -30,8 +30,9 @@
 //!    tokens, typed from word lists, capitalisation and context;
 //! 3. **clusters** — mentions of one real-world entity ("Donald Trump", "Trump") grouped, with a
 //!    canonical name;
-//! 4. **claims** — attribution (source, cue, content), flags (hedged, anonymous, negated,
-//!    prediction) and a check-worthiness score.
+//! 4. **claims** — speaker labels, quotes and reported speech (source, cue, content), sources
+//!    linked to clusters, flags (hedged, anonymous, negated, prediction) and a check-worthiness
+//!    score for every sentence and claim.
 //!
 //! ## Labels
 //!
@@ -52,9 +53,35 @@
 //!
 //! A [`Claim`]'s span is its content only. It is *attributed* when it has a [`Source`] or a
 //! [`Cue`] ("said", "according to", "is said to"), and *check-worthy* when
-//! [`Claim::checkworthy`] is at least 0.5. Its [`ClaimKind`] says how it is expressed: a direct
-//! `quote`, `reported` speech, `according` (to), a `sourceless` cue, or an unattributed `statement`.
+//! [`Claim::checkworthy`] is at least 0.5. Its [`ClaimKind`] says how it is expressed:
 //!
+//! | kind | pattern | example |
+//! |---|---|---|
+//! | `quote` | words in quotation marks (or after a speaker label) and their speaker | `"We will not raise taxes," Okafor said.` |
+//! | `reported` | reported speech, a reporting noun | `Trump claimed that the cartels …`, `Ortiz's claim that …` |
+//! | `according` | `according to X`, `citing X` | `The plant closed, according to court filings.` |
+//! | `sourceless` | a cue with nobody named | `The request is said to …`, `It was announced that …` |
+//! | `statement` | a check-worthy sentence nobody is quoted in | `Unemployment fell from 7.2% to 4.1%.` |
+//!
+//! * **Who.** [`Source::cluster`] links the source to an entity cluster — through a pronoun ("He"
+//!   → Donald Trump, by recency, salience and gender learnt from the text) or a description ("the
+//!   report" → the outlet that published it) when it is not named in place; `None` says it could
+//!   not be linked (unnamed officials, a pronoun with no antecedent).
+//! * **Where.** `sentence..=last_sentence` are the sentences that hold a claim's content, source
+//!   and cue: a quote may run over several sentences (`"…," he said. "…"`), and each sentence of
+//!   a transcript turn reaches back to its speaker's label.
+//! * **How sure, on whose word.** `hedged` (with the hedge spans), `anonymous_source`, `negated`
+//!   (a denial, a negated cue or content), `prediction` (a promise, threat or forecast); the cue's
+//!   [`Polarity`] says whether the speaker asserts, denies or concedes.
+//! * **Worth checking.** `checkworthy` is a logistic score of transparent features (numbers,
+//!   statistics, comparisons, causes, past actions, named entities up; opinions, questions,
+//!   courtesies, promises down), and `features` names those that fired, weightiest first. Each
+//!   [`Sentence`] has its own score; a check-worthy sentence is always covered by a check-worthy
+//!   claim.
+//!
+//! The word lists behind all this (reporting verbs and nouns with their polarity, hedges,
+//! anonymous-source markers, source nouns, check-worthiness cues) are readable files in `data/`.
+
 //! ## Offsets
 //!
 //! Every span is a half-open range of **byte** offsets into the UTF-8 text, on char boundaries.
@@ -81,7 +108,8 @@ pub mod text;
 pub mod wasm;
 
 pub use annotation::{
-    Annotation, Claim, ClaimKind, Cluster, Cue, Entity, Label, Polarity, Sentence, Source, Value,
+    Annotation, Claim, ClaimKind, Cluster, Cue, Entity, Label, Polarity, Sentence, Source,
+    SourceKind, Value,
 };
 pub use pipeline::{Annotator, Options, OptionsError, Ymd};
 pub use span::{floor_char_boundary, OffsetMap, OffsetUnit, Span};

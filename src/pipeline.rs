@@ -125,23 +125,21 @@ impl Annotator {
         let mentions = find_mentions(&doc, self.lexicon, &self.user_terms);
         // 3. Clusters: mentions of one real-world entity share a cluster.
         let (entities, clusters) = cluster_mentions(text, mentions, self.lexicon);
-        // 4. Claims: who said what, and what is worth checking.
-        let claims = find_claims(&doc, &entities, &clusters, self.lexicon);
+        // 4. Claims: who said what, and what is worth checking (per claim and per sentence).
+        let found = find_claims(&doc, &entities, &clusters);
+        let claims = found.claims;
 
-        let mut sentences: Vec<Sentence> = doc
+        let sentences: Vec<Sentence> = doc
             .sentences
             .iter()
             .zip(&doc.boilerplate_sentence)
-            .map(|(s, &boilerplate)| Sentence {
+            .zip(&found.sentence_checkworthy)
+            .map(|((s, &boilerplate), &checkworthy)| Sentence {
                 span: s.span,
                 boilerplate,
-                checkworthy: 0.0,
+                checkworthy,
             })
             .collect();
-        for c in &claims {
-            let s = &mut sentences[c.sentence];
-            s.checkworthy = s.checkworthy.max(c.checkworthy);
-        }
         Annotation {
             offsets: OffsetUnit::Bytes,
             sentences,

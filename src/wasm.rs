@@ -45,11 +45,14 @@ export interface Entity extends Span {
   id: number; label: Label; text: string; cluster: number; role?: string; value?: Value;
 }
 export interface Cluster { id: number; canonical: string; label: Label; mentions: number[]; }
-export interface Source extends Span { text: string; cluster?: number; resolved: boolean; }
+export interface Source extends Span {
+  text: string; cluster?: number; resolved: boolean; kind: "name" | "pronoun" | "description";
+}
 export interface Cue extends Span { text: string; polarity: "assert" | "deny" | "concede"; }
 export type ClaimKind = "quote" | "reported" | "according" | "sourceless" | "statement";
 export interface Claim extends Span {
-  id: number; sentence: number; kind: ClaimKind; source?: Source; cue?: Cue;
+  /** `sentence..=last_sentence`: the sentences holding the content, source and cue. */
+  id: number; sentence: number; last_sentence: number; kind: ClaimKind; source?: Source; cue?: Cue;
   hedged: boolean; hedges?: Span[]; anonymous_source: boolean; negated: boolean; prediction: boolean;
   checkworthy: number; features?: string[];
 }

@@ -20,6 +20,19 @@ struct ClaimCase {
     prediction: Option<bool>,
     checkworthy_min: Option<f32>,
     checkworthy_max: Option<f32>,
+    /// The canonical name of the cluster the source links to (`null`: linked to none).
+    #[serde(default)]
+    resolves_to: Option<Option<String>>,
+    /// The cue's polarity: "assert", "deny" or "concede".
+    polarity: Option<String>,
+    /// Features that must be among the claim's check-worthiness features.
+    #[serde(default)]
+    features: Vec<String>,
+    /// Hedge texts that must be among the claim's hedges.
+    #[serde(default)]
+    hedges: Vec<String>,
+    /// `[first, last]` sentence indices the claim must report.
+    sentences: Option<(usize, usize)>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +51,15 @@ struct Case {
     claims_complete: bool,
     #[serde(default)]
     no_claims: bool,
+    /// No claim may have a source or a cue.
+    #[serde(default)]
+    no_attributed: bool,
+    /// Texts that no claim's content may be exactly.
+    #[serde(default)]
+    not_claims: Vec<String>,
+    /// Texts that no claim's cue may be exactly.
+    #[serde(default)]
+    not_cues: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -103,6 +125,57 @@ fn check_case(case: &Case, a: &Annotation) -> Result<(), String> {
             return Err(format!(
                 "{neg:?} must not be an entity, but is {}",
                 e.label.as_str()
+            ));
+        }
+    }
+    // Every claim's source and cue lie within its sentences.
+    for c in &a.claims {
+        let first = &a.sentences[c.sentence].span;
+        let last = &a.sentences[c.last_sentence].span;
+        for part in [
+            c.source.as_ref().map(|s| s.span),
+            c.cue.as_ref().map(|q| q.span),
+            Some(c.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if part.start < first.start || part.end > last.end {
+                return Err(format!(
+                    "claim {:?}: {:?} lies outside its sentences {}..={}",
+                    slice(text, &c.span),
+                    slice(text, &part),
+                    c.sentence,
+                    c.last_sentence
+                ));
+            }
+        }
+    }
+    for neg in &case.not_claims {
+        if let Some(c) = a.claims.iter().find(|c| &slice(text, &c.span) == neg) {
+            return Err(format!(
+                "{neg:?} must not be a claim, but is a {:?} claim",
+                c.kind
+            ));
+        }
+    }
+    for neg in &case.not_cues {
+        if let Some(c) = a
+            .claims
+            .iter()
+            .find(|c| c.cue.as_ref().is_some_and(|q| &q.text == neg))
+        {
+            return Err(format!(
+                "{neg:?} must not be a cue, but cues {:?}",
+                slice(text, &c.span)
+            ));
+        }
+    }
+    if case.no_attributed {
+        if let Some(c) = a.claims.iter().find(|c| c.is_attributed()) {
+            return Err(format!(
+                "expected no attributed claims, found {:?}",
+                slice(text, &c.span)
             ));
         }
     }
@@ -175,6 +248,56 @@ fn check_case(case: &Case, a: &Annotation) -> Result<(), String> {
                             exp.content
                         ));
                     }
+                }
+            }
+            if let Some(want) = &exp.resolves_to {
+                let got = c
+                    .source
+                    .as_ref()
+                    .and_then(|s| s.cluster)
+                    .map(|k| a.clusters[k].canonical.clone());
+                if &got != want {
+                    return Err(format!(
+                        "claim {:?}: source resolves to {got:?}, expected {want:?}",
+                        exp.content
+                    ));
+                }
+            }
+            if let Some(want) = &exp.polarity {
+                let got = c
+                    .cue
+                    .as_ref()
+                    .map(|q| serde_json::to_value(q.polarity).unwrap());
+                if got != Some(serde_json::json!(want)) {
+                    return Err(format!(
+                        "claim {:?}: cue polarity {got:?}, expected {want}",
+                        exp.content
+                    ));
+                }
+            }
+            for f in &exp.features {
+                if !c.features.contains(f) {
+                    return Err(format!(
+                        "claim {:?}: feature {f:?} missing from {:?}",
+                        exp.content, c.features
+                    ));
+                }
+            }
+            let hedges: Vec<String> = c.hedges.iter().map(|h| slice(text, h)).collect();
+            for h in &exp.hedges {
+                if !hedges.contains(h) {
+                    return Err(format!(
+                        "claim {:?}: hedge {h:?} missing from {hedges:?}",
+                        exp.content
+                    ));
+                }
+            }
+            if let Some((first, last)) = exp.sentences {
+                if (c.sentence, c.last_sentence) != (first, last) {
+                    return Err(format!(
+                        "claim {:?}: sentences {}..={}, expected {first}..={last}",
+                        exp.content, c.sentence, c.last_sentence
+                    ));
                 }
             }
             if exp.checkworthy_min.is_some_and(|m| c.checkworthy < m)

@@ -1,310 +1,237 @@
-//! Claims: the last stage. Finds who said what, how sure they are, and what is worth checking.
+//! Claims: the last stage. Finds who said what, how sure they are, on whose word, and what is
+//! worth checking.
 //!
-//! **What counts as a claim.** A claim is a statement someone makes (attributed: it has a source
-//! or a reporting cue) or a statement of fact worth checking (check-worthy: it carries numbers,
-//! comparisons or causes about named things). The claim's span is its *content* only.
+//! **What counts as a claim.** A claim is a statement someone makes (*attributed*: it has a
+//! source or a reporting cue) or a statement of fact worth checking (*check-worthy*: numbers,
+//! comparisons, causes about named things). A claim's span is its *content* only; its source and
+//! cue are separate spans, and [`Claim::sentence`]`..=`[`Claim::last_sentence`] are the sentences
+//! that hold all three (a quote may run over several sentences; a speaker's turn in a transcript
+//! reaches back to the speaker's label).
 //!
-//! * `X said (that) Y`, `X claimed Y`, `Y, X said` — reported speech; X is the source, the verb
-//!   the cue (a lexicon of reporting verbs with their polarity is in `data/reporting_verbs.txt`).
-//! * `according to X, Y` and `Y, according to X`.
-//! * A pronoun source ("He said") is resolved to the most recent person mentioned before it.
-//! * Sentences without attribution become `statement` claims when their check-worthiness is at
-//!   least 0.5.
+//! The stage reads top to bottom:
+//!
+//! 1. [`labels`] — speaker labels: `PENCE: …` turns in transcripts, `Pence: …` headlines;
+//! 2. [`quotes`] — words in quotation marks and the speaker around them: `"…," X said`,
+//!    `X said: "…"`, `"…," said X, "…"`, over several sentences and paragraphs;
+//! 3. [`attribution`] — reported speech and the other cues, sentence by sentence: `X said (that)
+//!    Y`, `Y, X said`, `…, suggesting that Y`, `according to X, Y`, `citing X`, `X's claim that
+//!    Y`, `Y is said to …`, `it was announced that Y`, `X reportedly …`;
+//! 4. [`sources`] — each source linked to an entity cluster: names, pronouns ("he" → the last
+//!    compatible person), descriptions ("the president", "the report");
+//! 5. [`flags`] — hedged, anonymous source, negated or denied, prediction;
+//! 6. [`checkworthy`] — a score per sentence and claim, with the features that explain it; a
+//!    check-worthy sentence that no claim covers becomes a `statement` claim.
+//!
+//! The word lists are in `data/` (reporting verbs and nouns with their polarity, hedges,
+//! anonymous-source markers, source nouns, function words, check-worthiness cues) and are read by
+//! [`lexicon`]. Every step looks a bounded number of tokens around each cue, so the stage runs in
+//! time linear in the text.
 
-use crate::annotation::{Claim, ClaimKind, Cluster, Cue, Entity, Label, Polarity, Source};
-use crate::lexicon::Lexicon;
-use crate::span::Span;
-use crate::text::{Doc, TokenKind};
+pub mod attribution;
+pub mod checkworthy;
+pub mod context;
+pub mod flags;
+pub mod labels;
+pub mod lexicon;
+pub mod phrases;
+pub mod quotes;
+pub mod sources;
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-/// Words allowed between a source and its verb ("Trump also said", "she has repeatedly claimed").
-const BETWEEN: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "previously",
-    "repeatedly",
-    "later",
-    "then",
-    "again",
-    "reportedly",
-    "once",
-    "further",
-    "firmly",
-];
+use std::ops::Range;
 
-/// Finds the claims of `doc`, given its entities and clusters.
-pub fn find_claims(
-    doc: &Doc,
-    entities: &[Entity],
-    _clusters: &[Cluster],
-    lexicon: &Lexicon,
-) -> Vec<Claim> {
-    let mut claims = Vec::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        if doc.boilerplate_sentence[s] {
+use crate::annotation::{Claim, ClaimKind, Cluster, Cue, Entity, Polarity};
+use crate::text::Doc;
+use checkworthy::Scorer;
+use context::Ctx;
+use lexicon::CueClass;
+use phrases::Np;
+
+/// A reporting cue as found: its tokens and what it means.
+#[derive(Clone, Debug)]
+pub struct CueMatch {
+    /// The cue's tokens ("said", "according to", "is said", ":").
+    pub tokens: Range<usize>,
+    /// Whether the speaker asserts, denies or concedes.
+    pub polarity: Polarity,
+    /// What kind of cue it is.
+    pub class: CueClass,
+    /// The cue is negated ("did not say").
+    pub negated: bool,
+}
+
+/// A claim as found, in tokens, before its source is resolved and it is scored.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// How the claim is expressed.
+    pub kind: ClaimKind,
+    /// The content's tokens.
+    pub content: Range<usize>,
+    /// The source phrase, if any.
+    pub source: Option<Np>,
+    /// The cue, if any.
+    pub cue: Option<CueMatch>,
+}
+
+/// The claims of a text, and the check-worthiness of each of its sentences.
+#[derive(Debug, Default)]
+pub struct Claims {
+    /// The claims, in text order of their content.
+    pub claims: Vec<Claim>,
+    /// Per sentence: its check-worthiness, 0..1.
+    pub sentence_checkworthy: Vec<f32>,
+}
+
+/// The sentences (first, last) that a draft's tokens touch.
+fn sentence_range(ctx: &Ctx, d: &Draft) -> (usize, usize) {
+    let last_tok = ctx.len().saturating_sub(1);
+    let mut first = ctx.sentence_of(d.content.start.min(last_tok));
+    let mut last = ctx.sentence_of(d.content.end.saturating_sub(1).min(last_tok));
+    for r in [
+        d.source.as_ref().map(|s| &s.tokens),
+        d.cue.as_ref().map(|c| &c.tokens),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if r.is_empty() {
             continue;
         }
-        let range = sentence.tokens.clone();
-        let before = claims.len();
-        let content_end = trim_end(doc, range.clone());
-        for i in range.clone() {
-            let word = doc.tok_text(i);
-            if word.eq_ignore_ascii_case("according")
-                && i + 1 < range.end
-                && doc.tok_text(i + 1) == "to"
-            {
-                if let Some(c) = according_to(doc, s, i, range.clone(), content_end, entities) {
-                    claims.push(c);
-                }
-                continue;
-            }
-            let Some(verb) = lexicon.reporting_verbs.get(word) else {
-                continue;
-            };
-            if doc.tokens[i].upper_initial {
-                continue;
-            }
-            // "X said (that) Y": a source right before the verb, content after it.
-            let Some(source) = source_before(doc, i, range.start, entities) else {
-                continue;
-            };
-            // "said on Tuesday that Y": the content starts after a nearby "that"
-            let mut c_start = (i + 1..content_end.min(i + 7))
-                .find(|&k| doc.tok_text(k) == "that")
-                .map_or(i + 1, |k| k + 1);
-            while c_start < content_end && matches!(doc.tok_text(c_start), "that" | "," | ":") {
-                c_start += 1;
-            }
-            let (content, kind) = if c_start < content_end {
-                (span(doc, c_start, content_end), ClaimKind::Reported)
-            } else if source.start > range.start + 1 {
-                // "Y, X said." — content before the source
-                let mut e = source_tok_start(doc, source, range.start);
-                while e > range.start && matches!(doc.tok_text(e - 1), "," | "\"" | "”" | "’") {
-                    e -= 1;
-                }
-                if e <= range.start {
-                    continue;
-                }
-                (span(doc, range.start, e), ClaimKind::Reported)
-            } else {
-                continue;
-            };
-            let cue = Cue {
-                span: doc.tokens[i].span,
-                text: word.to_string(),
-                polarity: verb.polarity,
-            };
-            claims.push(make_claim(
-                doc,
-                s,
-                content,
-                kind,
-                Some(resolve(doc, source, entities)),
-                Some(cue),
-                entities,
-            ));
-            break;
+        first = first.min(ctx.sentence_of(r.start));
+        last = last.max(ctx.sentence_of(r.end - 1));
+    }
+    (first, last)
+}
+
+/// Finds the claims of `doc`, given its entities and clusters.
+pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Claims {
+    let ctx = Ctx::new(doc, entities, clusters);
+    let mut used = vec![false; ctx.len()];
+    let mut drafts: Vec<Draft> = Vec::new();
+    // 1–3. Who said what: speaker labels, quotes, then every other cue.
+    labels::find(&ctx, &mut used, &mut drafts);
+    let quoted = quotes::find_quotes(&ctx);
+    quotes::find(&ctx, &quoted, &mut used, &mut drafts);
+    attribution::find(&ctx, &quoted, &mut used, &mut drafts);
+    // Contents end on a word: no trailing comma, colon, dash or full stop.
+    for d in &mut drafts {
+        while d.content.end > d.content.start + 1
+            && ctx.is_punct(d.content.end - 1, &[",", ";", ":", "—", "–", "-", "."])
+        {
+            d.content.end -= 1;
         }
-        if claims.len() == before {
-            // An unattributed sentence is a claim when it is worth checking.
-            let content = Span::new(
-                sentence.span.start,
-                doc.tokens[content_end.max(range.start + 1) - 1].span.end,
-            );
-            let c = make_claim(doc, s, content, ClaimKind::Statement, None, None, entities);
-            if c.checkworthy >= 0.5 {
-                claims.push(c);
+    }
+    drafts.retain(|d| !d.content.is_empty());
+    // 4. Sources linked to clusters.
+    let sources = sources::resolve(&ctx, &drafts);
+    // 6 (first half). Check-worthiness of every sentence.
+    let scorer = Scorer::new(&ctx);
+    let sentence_vectors: Vec<Option<checkworthy::Vector>> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(s, sent)| {
+            (!doc.boilerplate_sentence[s]).then(|| scorer.features(&ctx, sent.tokens.clone(), s))
+        })
+        .collect();
+    let sentence_checkworthy: Vec<f32> = sentence_vectors
+        .iter()
+        .map(|v| v.as_ref().map_or(0.0, Scorer::probability))
+        .collect();
+
+    let anonymous = flags::anonymous_sentences(&ctx);
+    let mut claims = Vec::with_capacity(drafts.len());
+    for (d, source) in drafts.iter().zip(sources) {
+        let (first, last) = sentence_range(&ctx, d);
+        // 5. Flags.
+        let f = flags::flags(&ctx, d, first..last + 1, &anonymous);
+        // 6. The claim's check-worthiness: that of its most check-worthy sentence.
+        let content_first = ctx.sentence_of(d.content.start.min(ctx.len() - 1));
+        let content_last = ctx.sentence_of((d.content.end - 1).min(ctx.len() - 1));
+        let best = (content_first..=content_last)
+            .filter_map(|s| {
+                sentence_vectors[s]
+                    .as_ref()
+                    .map(|v| (sentence_checkworthy[s], v))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, v)| Scorer::score(v));
+        let (checkworthy, features) = best.unwrap_or((0.0, Vec::new()));
+        let cue = d.cue.as_ref().map(|c| {
+            let span = ctx.span(c.tokens.clone());
+            Cue {
+                span,
+                text: span.slice(doc.text).to_string(),
+                polarity: c.polarity,
+            }
+        });
+        claims.push(Claim {
+            id: 0,
+            span: ctx.span(d.content.clone()),
+            sentence: first,
+            last_sentence: last,
+            kind: d.kind,
+            source,
+            cue,
+            hedged: !f.hedges.is_empty(),
+            hedges: f.hedges,
+            anonymous_source: f.anonymous,
+            negated: f.negated,
+            prediction: f.prediction,
+            checkworthy,
+            features,
+        });
+    }
+
+    // A check-worthy sentence that no check-worthy claim covers is a statement claim.
+    let mut covered = vec![false; doc.sentences.len()];
+    for c in &claims {
+        if c.checkworthy >= 0.5 {
+            for x in &mut covered[c.sentence..=c.last_sentence] {
+                *x = true;
             }
         }
     }
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        let Some(v) = &sentence_vectors[s] else {
+            continue;
+        };
+        if covered[s] || sentence_checkworthy[s] < 0.5 {
+            continue;
+        }
+        let mut lo = sent.tokens.start;
+        let hi = attribution::trim_end(&ctx, sent.tokens.clone());
+        while lo + 1 < hi && ctx.is_quote(lo) {
+            lo += 1;
+        }
+        let (checkworthy, features) = Scorer::score(v);
+        claims.push(Claim {
+            id: 0,
+            span: ctx.span(lo..hi),
+            sentence: s,
+            last_sentence: s,
+            kind: ClaimKind::Statement,
+            source: None,
+            cue: None,
+            hedged: false,
+            hedges: Vec::new(),
+            anonymous_source: false,
+            negated: false,
+            prediction: false,
+            checkworthy,
+            features,
+        });
+    }
+    let order = context::sorted_order(
+        claims
+            .iter()
+            .map(|c| ((c.span.start as u64) << 32) | (c.span.end as u64 & 0xFFFF_FFFF)),
+    );
+    let mut claims = context::reorder(claims, &order);
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id;
     }
-    claims
-}
-
-/// The token index after the last content token of a sentence (final stops and commas dropped).
-fn trim_end(doc: &Doc, range: std::ops::Range<usize>) -> usize {
-    let mut e = range.end;
-    while e > range.start + 1
-        && doc.tokens[e - 1].kind == TokenKind::Punct
-        && doc
-            .tok_text(e - 1)
-            .starts_with(['.', '!', '?', '…', ',', ';', ':'])
-    {
-        e -= 1;
+    Claims {
+        claims,
+        sentence_checkworthy,
     }
-    e
-}
-
-fn span(doc: &Doc, from: usize, to: usize) -> Span {
-    Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
-}
-
-/// The source of a verb at token `verb`: an entity or pronoun just before it.
-fn source_before(doc: &Doc, verb: usize, start: usize, entities: &[Entity]) -> Option<Span> {
-    let mut j = verb;
-    while j > start && BETWEEN.contains(&doc.tok_text(j - 1).to_ascii_lowercase().as_str()) {
-        j -= 1;
-    }
-    if j == start {
-        return None;
-    }
-    let prev = &doc.tokens[j - 1];
-    if let Some(e) = entities.iter().rev().find(|e| e.span.end == prev.span.end) {
-        return Some(e.span);
-    }
-    let w = doc.tok_text(j - 1).to_ascii_lowercase();
-    if PRONOUNS.contains(&w.as_str()) {
-        return Some(prev.span);
-    }
-    None
-}
-
-fn source_tok_start(doc: &Doc, source: Span, start: usize) -> usize {
-    (start..doc.tokens.len())
-        .find(|&k| doc.tokens[k].span.start >= source.start)
-        .unwrap_or(start)
-}
-
-/// Links a source span to its cluster: directly for a named entity, through the most recent
-/// person for a personal pronoun.
-fn resolve(doc: &Doc, source: Span, entities: &[Entity]) -> Source {
-    let text = source.slice(doc.text).to_string();
-    if let Some(e) = entities.iter().find(|e| e.span == source) {
-        return Source {
-            span: source,
-            text,
-            cluster: Some(e.cluster),
-            resolved: false,
-        };
-    }
-    let lower = text.to_ascii_lowercase();
-    let cluster = if lower == "he" || lower == "she" {
-        entities
-            .iter()
-            .rev()
-            .find(|e| e.span.end <= source.start && e.label == Label::Person)
-            .map(|e| e.cluster)
-    } else {
-        None
-    };
-    Source {
-        span: source,
-        text,
-        cluster,
-        resolved: cluster.is_some(),
-    }
-}
-
-fn according_to(
-    doc: &Doc,
-    s: usize,
-    i: usize,
-    range: std::ops::Range<usize>,
-    content_end: usize,
-    entities: &[Entity],
-) -> Option<Claim> {
-    // source: up to the next comma or the end of the sentence
-    let src_start = i + 2;
-    let mut src_end = src_start;
-    while src_end < content_end && doc.tok_text(src_end) != "," {
-        src_end += 1;
-    }
-    if src_end == src_start {
-        return None;
-    }
-    let source_span = span(doc, src_start, src_end);
-    let content = if i > range.start + 1 {
-        let mut e = i;
-        while e > range.start && doc.tok_text(e - 1) == "," {
-            e -= 1;
-        }
-        span(doc, range.start, e)
-    } else if src_end + 1 < content_end {
-        span(doc, src_end + 1, content_end)
-    } else {
-        return None;
-    };
-    let cluster = entities
-        .iter()
-        .find(|e| source_span.contains(e.span))
-        .map(|e| e.cluster);
-    let source = Source {
-        span: source_span,
-        text: source_span.slice(doc.text).to_string(),
-        cluster,
-        resolved: false,
-    };
-    let cue = Cue {
-        span: span(doc, i, i + 2),
-        text: span(doc, i, i + 2).slice(doc.text).to_string(),
-        polarity: Polarity::Assert,
-    };
-    Some(make_claim(
-        doc,
-        s,
-        content,
-        ClaimKind::According,
-        Some(source),
-        Some(cue),
-        entities,
-    ))
-}
-
-fn make_claim(
-    doc: &Doc,
-    sentence: usize,
-    content: Span,
-    kind: ClaimKind,
-    source: Option<Source>,
-    cue: Option<Cue>,
-    entities: &[Entity],
-) -> Claim {
-    let negated = cue.as_ref().is_some_and(|c| c.polarity == Polarity::Deny);
-    let (checkworthy, features) = checkworthiness(doc, content, entities);
-    Claim {
-        id: 0,
-        span: content,
-        sentence,
-        kind,
-        source,
-        cue,
-        hedged: false,
-        hedges: Vec::new(),
-        anonymous_source: false,
-        negated,
-        prediction: false,
-        checkworthy,
-        features,
-    }
-}
-
-/// A first, transparent check-worthiness score: numbers and named entities in the content.
-pub fn checkworthiness(doc: &Doc, content: Span, entities: &[Entity]) -> (f32, Vec<String>) {
-    let mut score: f32 = 0.15;
-    let mut features = Vec::new();
-    let inside: Vec<&Entity> = entities
-        .iter()
-        .filter(|e| content.contains(e.span))
-        .collect();
-    if inside
-        .iter()
-        .any(|e| matches!(e.label, Label::Money | Label::Percent | Label::Quantity))
-    {
-        score += 0.45;
-        features.push("number".to_string());
-    }
-    if inside.iter().any(|e| e.label.is_name()) {
-        score += 0.15;
-        features.push("named_entity".to_string());
-    }
-    if content.slice(doc.text).trim_end().ends_with('?') {
-        score = 0.05;
-        features.push("question".to_string());
-    }
-    (score.min(1.0), features)
 }

@@ -1,0 +1,303 @@
+//! What every claim finder needs to know about each token, computed once per text: the token's
+//! word id in the claim lexicon, the entity covering it, and its sentence.
+
+use std::ops::Range;
+
+use super::lexicon::{claim_lexicon, class, ClaimLexicon, Phrase, WordInfo};
+use crate::annotation::{Cluster, Entity, Label};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+
+/// A text as the claim finders see it.
+pub struct Ctx<'a> {
+    /// The text, its tokens and sentences.
+    pub doc: &'a Doc<'a>,
+    /// The entities found in it, in text order.
+    pub entities: &'a [Entity],
+    /// Their clusters.
+    pub clusters: &'a [Cluster],
+    /// The claim word lists.
+    pub lx: &'static ClaimLexicon,
+    ids: Vec<u32>,
+    /// Per token: the id + 1 of the entity covering it (0: none).
+    ent_at: Vec<u32>,
+    /// Per entity: its token range.
+    ent_tokens: Vec<Range<usize>>,
+    /// Per token: its sentence.
+    sentence_of: Vec<u32>,
+}
+
+/// The permutation that sorts `keys` (ties keep their order). All sorting in the claim stage goes
+/// through this one function on `(key, index)` pairs: every `sort_by_key` with its own closure
+/// would be compiled again into the wasm.
+pub fn sorted_order(keys: impl Iterator<Item = u64>) -> Vec<usize> {
+    let mut pairs: Vec<(u64, u32)> = keys.zip(0u32..).collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, i)| i as usize).collect()
+}
+
+/// `items` reordered by `order` (a permutation from [`sorted_order`]).
+pub fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i)?.take())
+        .collect()
+}
+
+/// The opening and closing quotation marks claimlens knows.
+#[inline]
+pub fn is_quote_mark(s: &str) -> bool {
+    // every mark starts with one of these bytes: a cheap test before the comparisons
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+    ) {
+        return false;
+    }
+    matches!(
+        s,
+        "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "'" | "‹" | "›" | "''" | "``"
+    )
+}
+
+impl<'a> Ctx<'a> {
+    /// Indexes `doc` and its entities.
+    pub fn new(doc: &'a Doc<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
+        let lx = claim_lexicon();
+        let n = doc.tokens.len();
+        let ids = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.kind != TokenKind::Word {
+                    0
+                } else {
+                    lx.id_in(doc.text, t.span.start, t.span.end)
+                }
+            })
+            .collect();
+        // Entities and tokens are both in text order: one merge pass maps one onto the other.
+        let mut ent_at = vec![0u32; n];
+        let mut ent_tokens = vec![0..0; entities.len()];
+        let order: Vec<usize> = if entities.is_sorted_by_key(|e| e.span.start) {
+            (0..entities.len()).collect()
+        } else {
+            sorted_order(entities.iter().map(|e| e.span.start as u64))
+        };
+        let mut t = 0usize;
+        for e in order {
+            let span = entities[e].span;
+            while t > 0 && doc.tokens[t - 1].span.end > span.start {
+                t -= 1; // defensive: overlapping entities
+            }
+            while t < n && doc.tokens[t].span.end <= span.start {
+                t += 1;
+            }
+            let first = t;
+            while t < n && doc.tokens[t].span.start < span.end {
+                ent_at[t] = e as u32 + 1;
+                t += 1;
+            }
+            ent_tokens[e] = first..t;
+        }
+        let mut sentence_of = vec![0u32; n];
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            for x in &mut sentence_of[sent.tokens.start.min(n)..sent.tokens.end.min(n)] {
+                *x = s as u32;
+            }
+        }
+        Ctx {
+            doc,
+            entities,
+            clusters,
+            lx,
+            ids,
+            ent_at,
+            ent_tokens,
+            sentence_of,
+        }
+    }
+
+    /// The number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when the text has no tokens.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The text of token `i` ("" past the end).
+    #[inline]
+    pub fn word(&self, i: usize) -> &'a str {
+        match self.doc.tokens.get(i) {
+            Some(t) => t.span.slice(self.doc.text),
+            None => "",
+        }
+    }
+
+    /// The claim-lexicon id of token `i` (0: in no list, or past the end).
+    #[inline]
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(0)
+    }
+
+    /// What token `i` is in the claim lexicon (nothing, past the end).
+    #[inline]
+    pub fn info(&self, i: usize) -> &'static WordInfo {
+        self.lx.info(self.id(i))
+    }
+
+    /// True when token `i` is in any of the classes `bits`.
+    #[inline]
+    pub fn has(&self, i: usize, bits: u64) -> bool {
+        self.info(i).class & bits != 0
+    }
+
+    /// True when token `i` is `w` (lower case, in the lists), ignoring case. (Not inlined: it is
+    /// called from a hundred places, and inlining each would swell the wasm.)
+    #[inline(never)]
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// True for a one-byte punctuation token `b` (",", ";", ":", ...).
+    #[inline]
+    pub fn is_punct_byte(&self, i: usize, b: u8) -> bool {
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        t.kind == TokenKind::Punct
+            && t.span.len() == 1
+            && self.doc.text.as_bytes().get(t.span.start) == Some(&b)
+    }
+
+    /// True for a punctuation token whose text is one of `marks`. (Not inlined, as [`Ctx::is`].)
+    #[inline(never)]
+    pub fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
+        i < self.len()
+            && self.doc.tokens[i].kind == TokenKind::Punct
+            && marks.contains(&self.word(i))
+    }
+
+    /// True for a word token (not a number or punctuation).
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// True for a word token that may be part of a name or description: not a function word.
+    #[inline]
+    pub fn is_content_word(&self, i: usize) -> bool {
+        self.is_word(i) && !self.has(i, class::FUNCTION) && !self.is_possessive_s(i)
+    }
+
+    /// True for the possessive "'s" / "’s" token.
+    #[inline]
+    pub fn is_possessive_s(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() <= 4 && (w.eq_ignore_ascii_case("'s") || w == "’s" || w == "’S")
+    }
+
+    /// True when token `i` starts with a capital letter.
+    #[inline]
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.is_capitalised())
+    }
+
+    /// True when token `i` is a quotation mark.
+    #[inline]
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
+            && is_quote_mark(self.word(i))
+    }
+
+    /// The entity covering token `i`, if any.
+    #[inline]
+    pub fn entity(&self, i: usize) -> Option<usize> {
+        match self.ent_at.get(i) {
+            Some(&e) if e > 0 => Some(e as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// The entity covering token `i`, when it is a name (person, organisation, place, group,
+    /// event).
+    #[inline]
+    pub fn name_entity(&self, i: usize) -> Option<usize> {
+        self.entity(i).filter(|&e| self.entities[e].label.is_name())
+    }
+
+    /// The token range of entity `e`.
+    #[inline]
+    pub fn entity_tokens(&self, e: usize) -> Range<usize> {
+        self.ent_tokens.get(e).cloned().unwrap_or(0..0)
+    }
+
+    /// The label of entity `e`.
+    #[inline]
+    pub fn label(&self, e: usize) -> Label {
+        self.entities[e].label
+    }
+
+    /// The sentence token `i` is in.
+    #[inline]
+    pub fn sentence_of(&self, i: usize) -> usize {
+        // past the end: the last sentence
+        self.sentence_of
+            .get(i)
+            .or(self.sentence_of.last())
+            .map_or(0, |&s| s as usize)
+    }
+
+    /// The byte span of tokens `r` (empty at the end of the text when `r` is empty).
+    pub fn span(&self, r: Range<usize>) -> Span {
+        if r.start >= r.end || r.end > self.len() {
+            let at = self
+                .doc
+                .tokens
+                .get(r.start)
+                .map_or(self.doc.text.len(), |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(
+            self.doc.tokens[r.start].span.start,
+            self.doc.tokens[r.end - 1].span.end,
+        )
+    }
+
+    /// The longest phrase of the lexicon starting at token `i` and ending before `hi` for which
+    /// `want` holds, with its length in tokens.
+    pub fn phrase_at(
+        &self,
+        i: usize,
+        hi: usize,
+        want: impl Fn(&Phrase) -> bool,
+    ) -> Option<(&'static Phrase, usize)> {
+        let id = self.id(i);
+        if id == 0 {
+            return None;
+        }
+        self.lx.phrases_from(id).iter().find_map(|p| {
+            let n = p.words.len();
+            (i + n <= hi
+                && want(p)
+                && p.words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, &w)| self.id(i + k) == w))
+            .then_some((p, n))
+        })
+    }
+}
