@@ -86,6 +86,7 @@ export function createMerger() {
         shift(c, offset);
         c.id += c0;
         c.sentence += s0;
+        if (c.last_sentence != null) c.last_sentence += s0;
         if (c.source) {
           shift(c.source, offset);
           if (c.source.cluster != null) c.source.cluster = clusterIds[c.source.cluster];

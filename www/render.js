@@ -32,14 +32,16 @@ export function strength(score) {
 
 /**
  * The extent of a claim's element: its content, and its source and cue when they lie in the
- * sentence of the cue (a source named in an earlier sentence is marked on its own).
+ * claim's sentences (`sentence` to `last_sentence`; a source named in an earlier sentence is
+ * marked on its own).
  */
 export function claimExtent(claim, sentences) {
-  const sentence = sentences?.[claim.sentence];
+  const first = sentences?.[claim.sentence];
+  const last = sentences?.[claim.last_sentence ?? claim.sentence] ?? first;
   let start = claim.start;
   let end = claim.end;
   for (const part of [claim.source, claim.cue]) {
-    if (part && (!sentence || (part.start >= Math.min(sentence.start, claim.start) && part.end <= Math.max(sentence.end, claim.end)))) {
+    if (part && (!first || (part.start >= Math.min(first.start, claim.start) && part.end <= Math.max(last.end, claim.end)))) {
       start = Math.min(start, part.start);
       end = Math.max(end, part.end);
     }

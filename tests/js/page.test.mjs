@@ -58,8 +58,12 @@ test("merged chunk annotations have whole-text offsets, running ids and merged c
   });
   a.claims.forEach((c, i) => {
     assert.equal(c.id, i);
-    const s = a.sentences[c.sentence];
-    assert.ok(s.start <= c.start && c.start < s.end, "claim.sentence points into the merged sentences");
+    // sentence..=last_sentence hold the claim's content, source and cue, in merged numbering
+    const first = a.sentences[c.sentence];
+    const last = a.sentences[c.last_sentence];
+    for (const part of [c, c.source, c.cue].filter(Boolean)) {
+      assert.ok(first.start <= part.start && part.end <= last.end, "claim sentences point into the merged sentences");
+    }
     if (c.source) assert.equal(text.slice(c.source.start, c.source.end), c.source.text);
     if (c.source?.cluster != null) assert.ok(a.clusters[c.source.cluster]);
   });
