@@ -1,341 +1,964 @@
 //! Names: runs of capitalised words, typed as person, organisation, place, nationality or event.
 //!
-//! A name is a run of capitalised words inside a sentence, joined by lower-case connectors only
-//! when another capital follows ("Bank of England", "Secretary of State"). Titles before a name
-//! ("President", "Prime Minister") are cut off and kept as the person's role; a possessive ending
-//! ends the name ("Fox News’s Sean Hannity" → "Fox News", "Sean Hannity"). The first word of a
-//! sentence counts only when a list knows it or more capitals follow.
+//! **Runs.** A name is a run of name words inside one line of a sentence. A name word is a
+//! capitalised word in running text, or, where a capital says little (sentence starts, headlines;
+//! see [`super::casing`]), a word the lists or the document vouch for. Runs take in lower-case
+//! connectors when a name word follows ("Bank *of* England", "Charles *de* Gaulle"), initials
+//! ("P. Simmons"), hyphens ("Chester-le-Street", "al-Amr") and "&" ("AT&T"). A possessive ends a
+//! run: "Fox News’s Sean Hannity" is "Fox News" and "Sean Hannity".
 //!
-//! The type comes from, in order: the user's lexicon, the country and nationality lists, an
-//! organisation cue as the last word ("Agency", "Times"), an acronym, a title (a person), and
-//! otherwise the shape of the run (two or three words: a person).
+//! **Cutting a run.** Titles at its start are cut off and kept as the person's role ("President",
+//! "Prime Minister"); a nationality or country before a title or a person is a mention of its own
+//! ("Mexican President Claudia Sheinbaum" → "Mexican", "Claudia Sheinbaum"); "and", "&", "for" and
+//! "of" join two names only when the whole is known or is shaped like an organisation's name
+//! ("Test and County Cricket Board", "Bank of England"), and split it otherwise ("Britain and
+//! France", "President of Mexico").
+//!
+//! **Typing a name**, strongest evidence first:
+//! 1. the user's lexicon;
+//! 2. the lists: the whole name is a known country, place, organisation, nationality or event;
+//! 3. cue words: an organisation's last word ("Agency", "Times", "Party") or head ("University
+//!    of"), a place's ("Road", "River", "Mount"), an event's ("Cup", "War", "Hurricane");
+//! 4. a person's shape: a title, a known given name first, initials, a known surname last;
+//! 5. a known place or nationality inside the run splits it ("Chicago NAPM");
+//! 6. an acronym is an organisation;
+//! 7. the context of a single word: "in X" (a place), "X said" (a person), "X-based" (a place);
+//! 8. otherwise a guess from the shape, which the document can overrule: a word that is part of a
+//!    person's full name elsewhere ("Trump" after "Donald Trump") is that person.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
+use super::casing::{Casing, Position};
 use super::Mention;
 use crate::annotation::Label;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{kind, push_lower, Entry, Lexicon};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 
-/// Lower-case words allowed inside a name when a capitalised word follows.
+/// Lower-case words allowed inside a name when a name word follows.
 const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "da", "van", "von", "der", "al", "bin", "la", "le", "and", "for", "the",
+    "of", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "van", "von", "der",
+    "den", "ter", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "and", "for", "on", "upon",
+    "au", "aux", "zu",
+];
+/// Connectors that join two names only when the whole is known or an organisation's name.
+const WEAK_CONNECTORS: &[&str] = &["and", "&", "for", "on", "upon"];
+/// Lower-case prefixes joined to a name by a hyphen: "al-Amr", "el-Sisi", "bin-Talal".
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "abu", "ben",
+];
+/// Words before a single name that make it a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "inside",
+    "into",
+    "toward",
+    "towards",
+    "around",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "downtown",
+];
+/// Words after a name that make it a person's (or an organisation's) when it is the subject.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "explained",
+    "argued",
+    "claimed",
+    "insisted",
+    "stressed",
+    "noted",
+    "warned",
+    "asked",
+    "replied",
+    "recalled",
+    "admitted",
+    "denied",
+    "believes",
+    "thinks",
+    "thought",
+    "announced",
+    "tweeted",
 ];
 
-/// Capitalised words that start sentences and are not names on their own.
-const FUNCTION_WORDS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "Or",
-    "In",
-    "On",
-    "At",
-    "As",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "Some",
-    "Many",
-    "Most",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Yet",
-    "So",
-    "Now",
-    "Then",
-    "Citing",
-    "According",
-    "Under",
-    "With",
-    "Without",
-    "By",
-    "From",
-    "To",
-    "Of",
-    "Even",
-    "Also",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "No",
-    "Not",
-    "Such",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Where",
-    "Which",
-    "Her",
-    "Him",
-    "Is",
-    "Was",
-    "Are",
-    "Were",
-    "Has",
-    "Have",
-    "Had",
-    "Do",
-    "Does",
-    "Did",
-    "Will",
-    "Would",
-    "Could",
-    "Should",
-    "Can",
-    "May",
-    "Might",
-    "Must",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Our",
-    "Your",
-    "Learn",
-    "More",
-    "Read",
-    "Accept",
-];
-
-/// A user lexicon entry: the words of a name and its label.
-#[derive(Clone, Debug)]
-pub struct UserTerm {
-    /// The name's words, as written.
-    pub words: Vec<String>,
-    /// The label to give it.
-    pub label: Label,
+/// A user's own terms: label by exact word sequence.
+#[derive(Clone, Debug, Default)]
+pub struct UserLexicon {
+    /// First word → (words, label), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, Label)>>,
 }
 
-/// Finds names in sentence token range `range`, skipping tokens already taken, appending to `out`.
-pub fn find_names(
-    doc: &Doc,
-    range: Range<usize>,
-    taken: &[bool],
-    lexicon: &Lexicon,
-    user: &[UserTerm],
-    out: &mut Vec<Mention>,
-) {
-    let mut i = range.start;
-    while i < range.end {
-        if taken[i] {
-            i += 1;
-            continue;
+impl UserLexicon {
+    /// Adds a term (tokenised like the text) with its label.
+    pub fn add(&mut self, term: &str, label: Label) {
+        let words: Vec<String> = crate::text::tokenize(term)
+            .iter()
+            .map(|t| t.text(term).to_string())
+            .collect();
+        if let Some(first) = words.first().cloned() {
+            let terms = self.by_first.entry(first).or_default();
+            terms.push((words, label));
+            terms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        // The user's terms win over everything else.
-        if let Some((len, label)) = match_user(doc, i, range.end, user) {
-            out.push(make(doc, i..i + len, label, None));
-            i += len;
-            continue;
+    }
+
+    /// True when no term was added.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The longest term starting at token `i` (ending before `end`): its length and label.
+    fn match_at(&self, doc: &Doc, i: usize, end: usize) -> Option<(usize, Label)> {
+        if self.by_first.is_empty() {
+            return None;
         }
-        if !doc.tokens[i].is_capitalised() {
-            i += 1;
-            continue;
+        let terms = self.by_first.get(doc.tok_text(i))?;
+        terms
+            .iter()
+            .find(|(words, _)| {
+                i + words.len() <= end
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| doc.tok_text(i + k) == w)
+            })
+            .map(|(words, label)| (words.len(), *label))
+    }
+}
+
+/// How sure a recogniser is of a mention's label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Only the shape of the name or a default: the document may relabel or drop it.
+    Guess,
+    /// Context around a single word ("in X", "X said").
+    Context,
+    /// Lists, cue words, titles, a person's shape.
+    Strong,
+}
+
+/// A name found in one sentence, before the document-wide pass.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The mention.
+    pub mention: Mention,
+    /// How sure the label is.
+    pub evidence: Evidence,
+    /// False when the name should be kept only if the document confirms it.
+    pub keep: bool,
+}
+
+/// Finds names, sentence by sentence; see the module docs.
+pub struct Names<'a, 't> {
+    doc: &'a Doc<'t>,
+    lx: &'a Lexicon,
+    casing: &'a Casing,
+    user: &'a UserLexicon,
+    buf: String,
+}
+
+/// What the lists say about one token of the sentence at hand.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    /// Kinds, for the way the token is written.
+    kinds: u32,
+    /// A name word here.
+    name: bool,
+    /// Length of the longest known phrase starting here (0: none).
+    phrase: u8,
+    /// The phrase's entry.
+    entry: Entry,
+}
+
+impl<'a, 't> Names<'a, 't> {
+    /// A recogniser for `doc`.
+    pub fn new(
+        doc: &'a Doc<'t>,
+        lx: &'a Lexicon,
+        casing: &'a Casing,
+        user: &'a UserLexicon,
+    ) -> Self {
+        Names {
+            doc,
+            lx,
+            casing,
+            user,
+            buf: String::new(),
         }
-        // Extend the run of capitalised words.
-        let mut j = i + 1;
-        while j < range.end && !taken[j] {
-            let t = &doc.tokens[j];
-            let word = doc.tok_text(j);
-            let capital = t.is_capitalised() && t.newlines_before == 0;
-            let next_capital =
-                j + 1 < range.end && doc.tokens[j + 1].is_capitalised() && !taken[j + 1];
-            // "Bank of England"
-            let connector = t.kind == TokenKind::Word && CONNECTORS.contains(&word) && next_capital;
-            // "Coca-Cola", "AT&T"
-            let joiner = (word == "-" || word == "&") && !t.space_before && next_capital;
-            if !(capital || connector || joiner) {
+    }
+
+    /// The entry of token `i`, lower-cased.
+    fn entry(&mut self, i: usize) -> Entry {
+        self.buf.clear();
+        push_lower(&mut self.buf, self.doc.tok_text(i));
+        self.lx
+            .gazetteer
+            .get(&self.buf)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The kinds of token `i` as written: acronym kinds apply to a word in capitals outside a
+    /// line of capitals, and to a title-case acronym that is no common word ("Nato", "Unesco").
+    fn kinds_of(&self, i: usize, e: &Entry) -> u32 {
+        let t = &self.doc.tokens[i];
+        let upper = t.all_upper && (!self.casing.caps_line[i] || e.kinds & kind::COMMON == 0)
+            || e.kinds & kind::COMMON == 0 && t.span.len() >= 4;
+        e.kinds_as(upper)
+    }
+
+    /// Token facts for the sentence `range`.
+    fn infos(&mut self, range: Range<usize>, taken: &[bool]) -> Vec<Info> {
+        let mut infos = vec![Info::default(); range.len()];
+        for i in range.clone() {
+            let t = self.doc.tokens[i];
+            if taken[i] || t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = self.doc.tok_text(i);
+            let particle = !t.upper_initial
+                && NAME_PARTICLES.contains(&word)
+                && self.glued_hyphen_then_capital(i, range.end);
+            if !t.upper_initial && !particle && word != "the" {
+                continue;
+            }
+            let e = self.entry(i);
+            let kinds = self.kinds_of(i, &e);
+            let info = &mut infos[i - range.start];
+            info.kinds = kinds;
+            info.name = t.upper_initial && self.trusted(i, kinds);
+            if e.max_tokens >= 1 {
+                let (len, entry) = self.phrase_at(i, range.end, taken, e);
+                if len > 0 {
+                    info.phrase = len as u8;
+                    info.entry = entry;
+                }
+            }
+        }
+        // Words inside a known phrase are name words ("New York" in a headline).
+        for k in 0..infos.len() {
+            let len = infos[k].phrase as usize;
+            if len >= 2 && infos[k].entry.kinds_as(true) & kind::NAME != 0 {
+                for info in &mut infos[k..k + len] {
+                    info.name = true;
+                }
+            }
+        }
+        infos
+    }
+
+    fn glued_hyphen_then_capital(&self, i: usize, end: usize) -> bool {
+        i + 2 < end
+            && self.doc.tok_text(i + 1) == "-"
+            && !self.doc.tokens[i + 1].space_before
+            && !self.doc.tokens[i + 2].space_before
+            && self.doc.tokens[i + 2].upper_initial
+    }
+
+    /// The longest known phrase (of name kinds) starting at token `i`: its length and entry.
+    fn phrase_at(&mut self, i: usize, end: usize, taken: &[bool], first: Entry) -> (usize, Entry) {
+        let mut best = (0, Entry::default());
+        if first.kinds_as(true) & kind::NAME != 0 {
+            best = (1, first);
+        }
+        if first.max_tokens < 2 {
+            return best;
+        }
+        self.buf.clear();
+        push_lower(&mut self.buf, self.doc.tok_text(i));
+        for k in 1..first.max_tokens as usize {
+            let j = i + k;
+            if j >= end || taken[j] || self.doc.tokens[j].newlines_before > 0 {
                 break;
             }
-            j += 1;
-        }
-        let run_end = j;
-        let mut start = i;
-        // A nationality or country before a title or name ("Mexican President Claudia Sheinbaum",
-        // "US Senator ...") is a mention of its own.
-        if run_end - start > 1 {
-            let first = doc.tok_text(start);
-            let label = if lexicon.demonyms.contains_key(first) {
-                Some(Label::Norp)
-            } else if lexicon.countries.contains_key(first) {
-                Some(Label::Place)
-            } else {
-                None
-            };
-            if let Some(label) =
-                label.filter(|_| title_at(doc, start + 1, run_end, lexicon).is_some())
-            {
-                out.push(make(doc, start..start + 1, label, None));
-                start += 1;
+            if self.doc.tokens[j].space_before {
+                self.buf.push(' ');
+            }
+            push_lower(&mut self.buf, self.doc.tok_text(j));
+            if let Some(e) = self.lx.gazetteer.get(&self.buf) {
+                if e.kinds & kind::NAME != 0 {
+                    best = (k + 1, *e);
+                }
             }
         }
-        // Titles: cut off and kept as the role.
-        let mut role = None;
-        while start < run_end {
-            if let Some(len) = title_at(doc, start, run_end, lexicon) {
-                if start + len < run_end {
-                    role = Some(
-                        doc.text
-                            [doc.tokens[start].span.start..doc.tokens[start + len - 1].span.end]
-                            .to_string(),
-                    );
-                    start += len;
-                    // "Gen." / "Dr." — a period after an abbreviated title
+        best
+    }
+
+    /// Is capitalised token `i` a name word where it stands?
+    fn trusted(&self, i: usize, kinds: u32) -> bool {
+        use kind::*;
+        let t = &self.doc.tokens[i];
+        let word = self.doc.tok_text(i);
+        if word == "I" {
+            return false;
+        }
+        let common = kinds & COMMON != 0;
+        let position = self.casing.position[i];
+        if position == Position::Mid && !(t.all_upper && self.casing.caps_line[i]) {
+            // A word in capitals inside running text is emphasis when it is a common word ("NOT").
+            return !(t.all_upper && common && kinds & NAME == 0 && word.len() > 1);
+        }
+        let mut lower = String::new();
+        push_lower(&mut lower, word);
+        let seen = self.casing.seen(&lower);
+        if seen.as_name() {
+            return true;
+        }
+        if kinds & (COUNTRY | NORP) != 0 {
+            return true;
+        }
+        if kinds & (PLACE | ORG | EVENT) != 0 && !common {
+            return true;
+        }
+        if common || seen.lower > 0 || kinds & TITLE != 0 {
+            return false;
+        }
+        // An unknown word: trust its capital at a sentence start, not in a headline.
+        position == Position::Initial || kinds & (GIVEN | SURNAME) != 0
+    }
+
+    /// Finds the names of sentence `range`, skipping `taken` tokens, appending to `out`.
+    pub fn sentence(&mut self, range: Range<usize>, taken: &[bool], out: &mut Vec<Candidate>) {
+        let infos = self.infos(range.clone(), taken);
+        let info = |i: usize| infos[i - range.start];
+        let mut i = range.start;
+        while i < range.end {
+            if taken[i] {
+                i += 1;
+                continue;
+            }
+            if let Some((len, label)) = self.user.match_at(self.doc, i, range.end) {
+                if (i..i + len).all(|k| !taken[k]) {
+                    out.push(self.candidate(i..i + len, label, None, Evidence::Strong));
+                    i += len;
                     continue;
                 }
             }
+            if !self.can_start(i, range.end, &info) {
+                i += 1;
+                continue;
+            }
+            let end = self.run_end(i, range.end, taken, &info);
+            self.run(i..end, range.clone(), &info, out);
+            i = end.max(i + 1);
+        }
+    }
+
+    /// Can a name (or a title before one) start at token `i`?
+    fn can_start(&self, i: usize, end: usize, info: &impl Fn(usize) -> Info) -> bool {
+        let t = &self.doc.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let inf = info(i);
+        if inf.name || inf.phrase >= 2 {
+            return true;
+        }
+        if !t.upper_initial {
+            // "al-Amr"
+            return inf.kinds != 0
+                || self.glued_hyphen_then_capital(i, end)
+                    && NAME_PARTICLES.contains(&self.doc.tok_text(i));
+        }
+        // A title, or an ambiguous given name ("Bill", "Will"), before a name word.
+        let next_name = i + 1 < end
+            && self.doc.tokens[i + 1].newlines_before == 0
+            && info(i + 1).name
+            && info(i + 1).kinds & kind::COMMON == 0;
+        next_name && inf.kinds & (kind::TITLE | kind::GIVEN) != 0
+    }
+
+    /// The end of the run starting at `i`.
+    fn run_end(
+        &self,
+        i: usize,
+        end: usize,
+        taken: &[bool],
+        info: &impl Fn(usize) -> Info,
+    ) -> usize {
+        let doc = self.doc;
+        let ok = |j: usize| j < end && !taken[j] && doc.tokens[j].newlines_before == 0;
+        let name_at = |j: usize| {
+            ok(j)
+                && doc.tokens[j].kind == TokenKind::Word
+                && (info(j).name
+                    || info(j).phrase >= 2
+                    || doc.tokens[j].upper_initial && info(j).kinds & kind::TITLE != 0)
+        };
+        let mut j = i + 1;
+        // a known phrase is taken whole ("Bosnia and Herzegovina", "Isle of Man")
+        let p = info(i).phrase as usize;
+        if p >= 2 && (i..i + p).all(ok) {
+            j = i + p;
+        }
+        loop {
+            if !ok(j) {
+                break;
+            }
+            let t = &doc.tokens[j];
+            let w = doc.tok_text(j);
+            if name_at(j) {
+                let p = info(j).phrase as usize;
+                j += if p >= 2 && (j..j + p).all(ok) { p } else { 1 };
+                continue;
+            }
+            // "P. Simmons", "Jonathan M. Stan"
+            if w == "." && !t.space_before {
+                let prev = doc.tok_text(j - 1);
+                if prev.chars().count() == 1 && doc.tokens[j - 1].upper_initial && name_at(j + 1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if t.kind == TokenKind::Word && !t.upper_initial && CONNECTORS.contains(&w) {
+                if name_at(j + 1) {
+                    j += 1;
+                    continue;
+                }
+                // "Bank of the West", "Democratic Republic of the Congo"
+                if w == "of" && ok(j + 1) && doc.tok_text(j + 1) == "the" && name_at(j + 2) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            if w == "&" && name_at(j + 1) {
+                j += 1;
+                continue;
+            }
+            if w == "-" && !t.space_before && ok(j + 1) && !doc.tokens[j + 1].space_before {
+                let next = &doc.tokens[j + 1];
+                let nw = doc.tok_text(j + 1);
+                let lower_part = next.kind == TokenKind::Word
+                    && !next.upper_initial
+                    && (CONNECTORS.contains(&nw) && name_at(j + 3) && doc.tok_text(j + 2) == "-"
+                        || !self.is_common(nw) && nw.len() <= 5 && doc.tokens[j - 1].upper_initial);
+                if name_at(j + 1) || lower_part {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
             break;
         }
-        // The first word of a sentence: drop a function word.
-        while start < run_end
-            && FUNCTION_WORDS.contains(&doc.tok_text(start))
-            && !keeps_article(doc, start, run_end, lexicon)
+        j
+    }
+
+    fn is_common(&self, lower: &str) -> bool {
+        self.lx
+            .gazetteer
+            .get(lower)
+            .is_some_and(|e| e.kinds & kind::COMMON != 0)
+    }
+
+    /// Cuts the run `r` (titles, nationalities, weak connectors) and types what is left.
+    fn run(
+        &mut self,
+        r: Range<usize>,
+        sentence: Range<usize>,
+        info: &impl Fn(usize) -> Info,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut s = r.start;
+        let e = r.end;
+        let whole_known = info(s).phrase as usize == e - s;
+        // Leading words that are not names: "The", or a common word where capitals say little.
+        while s < e && !whole_known {
+            let inf = info(s);
+            let w = self.doc.tok_text(s);
+            let function = !self.doc.tokens[s].upper_initial && inf.phrase == 0
+                || w == "The" && inf.phrase as usize != e - s
+                || !inf.name && inf.kinds & (kind::TITLE | kind::GIVEN) == 0 && inf.phrase < 2;
+            if !function {
+                break;
+            }
+            s += 1;
+        }
+        if s >= e {
+            return;
+        }
+        self.cut(s..e, sentence, info, None, out);
+    }
+
+    /// Titles and nationalities before a name; then weak connectors; then [`Names::type_name`].
+    fn cut(
+        &mut self,
+        r: Range<usize>,
+        sentence: Range<usize>,
+        info: &impl Fn(usize) -> Info,
+        mut role: Option<Span>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let (s, e) = (r.start, r.end);
+        let whole = info(s).phrase as usize == e - s;
+        let org_shaped = self.ends_with_cue(e, kind::ORG_LAST | kind::EVENT_LAST);
+        // A title at the start: cut off, kept as the role. Not in a known or organisation's name
+        // ("General Motors").
+        if !whole && !org_shaped {
+            if let Some(len) = self.title_at(s, e) {
+                if s + len < e {
+                    let mut t_end = s + len;
+                    role = Some(Span::new(
+                        self.doc.tokens[s].span.start,
+                        self.doc.tokens[t_end - 1].span.end,
+                    ));
+                    // "Gen. Smith": the period goes with the title
+                    while t_end < e && matches!(self.doc.tok_text(t_end), "." | "of" | "the") {
+                        t_end += 1;
+                    }
+                    if t_end < e {
+                        return self.cut(t_end..e, sentence, info, role, out);
+                    }
+                    return;
+                }
+                if s + len == e {
+                    return; // a title alone is no name
+                }
+            }
+        }
+        // A country or nationality before a title, a person, or an acronym: a mention of its own.
+        let lead = info(s).phrase as usize;
+        if !whole
+            && lead >= 1
+            && s + lead < e
+            && info(s).entry.kinds & (kind::COUNTRY | kind::NORP | kind::PLACE) != 0
+            && info(s).entry.kinds & kind::ORG == 0
         {
-            start += 1;
+            let rest = s + lead;
+            let rest_is_acronym = e - rest == 1 && self.is_acronym(rest);
+            if self.title_at(rest, e).is_some() || self.person_shaped(rest, e) || rest_is_acronym {
+                let label = label_of(info(s).entry.kinds).unwrap_or(Label::Place);
+                out.push(self.candidate(s..rest, label, None, Evidence::Strong));
+                let mut rest = rest;
+                while rest < e && matches!(self.doc.tok_text(rest), "'s" | "’s") {
+                    rest += 1;
+                }
+                if rest < e {
+                    self.cut(rest..e, sentence, info, None, out);
+                }
+                return;
+            }
         }
-        if start >= run_end {
-            i = run_end.max(i + 1);
-            continue;
+        // Weak connectors join only known names and organisations' names.
+        if !whole && !org_shaped {
+            for k in s + 1..e - 1 {
+                let w = self.doc.tok_text(k);
+                let weak = WEAK_CONNECTORS.contains(&w) && !self.doc.tokens[k].upper_initial
+                    || w == "of" && !self.of_joins(s, k, e, info);
+                if weak {
+                    self.cut(s..k, sentence.clone(), info, role, out);
+                    let mut r2 = k + 1;
+                    while r2 < e && matches!(self.doc.tok_text(r2), "the") {
+                        r2 += 1;
+                    }
+                    if r2 < e {
+                        self.cut(r2..e, sentence, info, None, out);
+                    }
+                    return;
+                }
+            }
         }
-        let sentence_initial = start == range.start;
-        let n = run_end - start;
-        let label = classify(doc, start..run_end, role.is_some(), lexicon);
-        let keep = match label {
-            Some(_) if !sentence_initial || n > 1 => true,
-            Some(l) => l != Label::Person,
-            None => false,
+        // Trailing hyphens and connectors never end a name.
+        let mut e2 = e;
+        while e2 > s + 1
+            && (matches!(self.doc.tok_text(e2 - 1), "-" | "&" | ".")
+                || CONNECTORS.contains(&self.doc.tok_text(e2 - 1)))
+        {
+            e2 -= 1;
+        }
+        self.type_name(s..e2, sentence, info, role, out);
+    }
+
+    /// Does "of" at token `k` join the name `s..e` ("Bank of England", "Gulf of Mexico")?
+    fn of_joins(&mut self, s: usize, k: usize, e: usize, info: &impl Fn(usize) -> Info) -> bool {
+        use kind::*;
+        if info(s).phrase as usize >= e - s {
+            return true;
+        }
+        let before = info(k - 1).kinds;
+        let first = info(s).kinds;
+        before & (ORG_HEAD | ORG_LAST | PLACE_LAST | EVENT_LAST) != 0
+            || first & (PLACE_FIRST | EVENT_FIRST | ORG_HEAD) != 0
+            || matches!(
+                self.doc.tok_text(k - 1),
+                "Republic"
+                    | "Kingdom"
+                    | "State"
+                    | "States"
+                    | "City"
+                    | "Province"
+                    | "Duke"
+                    | "Duchess"
+                    | "Earl"
+                    | "Prince"
+                    | "Princess"
+                    | "Isle"
+                    | "Islands"
+                    | "Bay"
+                    | "Gulf"
+                    | "Sea"
+                    | "Cape"
+                    | "Strait"
+                    | "Battle"
+                    | "Siege"
+                    | "Treaty"
+                    | "Church"
+                    | "Archbishop"
+                    | "Bishop"
+                    | "Council"
+                    | "Court"
+                    | "House"
+                    | "Mayor"
+            ) && !self
+                .title_at(s, k)
+                .is_some_and(|l| s + l == k && self.doc.tok_text(k - 1) == "Mayor")
+    }
+
+    fn ends_with_cue(&self, e: usize, cue: u32) -> bool {
+        let last = e - 1;
+        let t = &self.doc.tokens[last];
+        if t.kind != TokenKind::Word || !t.upper_initial {
+            return false;
+        }
+        let mut buf = String::new();
+        push_lower(&mut buf, self.doc.tok_text(last));
+        self.lx
+            .gazetteer
+            .get(&buf)
+            .is_some_and(|en| en.kinds & cue != 0)
+    }
+
+    /// The length of a title (up to four tokens, longest first) starting at token `i`.
+    fn title_at(&self, i: usize, end: usize) -> Option<usize> {
+        if !self.doc.tokens[i].upper_initial {
+            return None;
+        }
+        let mut buf = String::new();
+        let mut best = None;
+        for k in 0..4.min(end - i) {
+            let t = &self.doc.tokens[i + k];
+            if k > 0 && t.space_before {
+                buf.push(' ');
+            }
+            push_lower(&mut buf, self.doc.tok_text(i + k));
+            match self.lx.gazetteer.get(&buf) {
+                Some(e) if e.kinds & kind::TITLE != 0 => best = Some(k + 1),
+                Some(e) if e.max_tokens as usize > k + 1 || k == 0 => {}
+                _ if k == 0 => return None,
+                _ => {}
+            }
+        }
+        best
+    }
+
+    fn is_acronym(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        let letters = self
+            .doc
+            .tok_text(i)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        t.kind == TokenKind::Word
+            && t.all_upper
+            && (2..=6).contains(&letters)
+            && !self.casing.caps_line[i]
+    }
+
+    /// Tokens `s..e` look like a person's name: a known given name first, or initials, or a known
+    /// surname last after a capitalised word that is not a common one.
+    fn person_shaped(&mut self, s: usize, e: usize) -> bool {
+        use kind::*;
+        let words: Vec<usize> = (s..e)
+            .filter(|&k| self.doc.tokens[k].kind == TokenKind::Word)
+            .collect();
+        if words.len() < 2 || words.len() > 5 {
+            return false;
+        }
+        let first = self.entry(words[0]);
+        let fk = self.kinds_of(words[0], &first);
+        let last_i = *words.last().unwrap_or(&s);
+        let last = self.entry(last_i);
+        let lk = self.kinds_of(last_i, &last);
+        if lk & (ORG_LAST | EVENT_LAST) != 0 && lk & SURNAME == 0 {
+            return false;
+        }
+        if fk & GIVEN != 0 && fk & (COUNTRY | ORG | NORP) == 0 {
+            return true;
+        }
+        let initials = words[..words.len() - 1].iter().any(|&k| {
+            let w = self.doc.tok_text(k);
+            self.doc.tokens[k].upper_initial
+                && (w.chars().count() == 1
+                    || w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+        });
+        if initials && self.doc.tok_text(last_i).chars().count() > 1 {
+            return true;
+        }
+        lk & SURNAME != 0 && fk & (COMMON | COUNTRY | ORG | NORP | PLACE) == 0 && words.len() <= 3
+    }
+
+    /// Types the name `r` (already cut) and pushes it.
+    fn type_name(
+        &mut self,
+        r: Range<usize>,
+        sentence: Range<usize>,
+        info: &impl Fn(usize) -> Info,
+        role: Option<Span>,
+        out: &mut Vec<Candidate>,
+    ) {
+        use kind::*;
+        let (s, e) = (r.start, r.end);
+        if s >= e || self.doc.tokens[s].kind != TokenKind::Word {
+            return;
+        }
+        let n = e - s;
+        // 2. known as a whole
+        if info(s).phrase as usize == n {
+            let en = info(s).entry;
+            let k = if n == 1 { info(s).kinds } else { en.kinds };
+            if let Some(label) = label_of(k) {
+                // a place that is also a person's name ("Washington", "Jackson") is a guess
+                let person_too = n == 1
+                    && k & (GIVEN | SURNAME) != 0
+                    && label == Label::Place
+                    && k & COUNTRY == 0;
+                if person_too && (role.is_some() || self.speech_follows(e)) {
+                    out.push(self.candidate(r, Label::Person, role, Evidence::Context));
+                } else {
+                    let ev = if person_too {
+                        Evidence::Context
+                    } else {
+                        Evidence::Strong
+                    };
+                    out.push(self.candidate(r, label, role, ev));
+                }
+                return;
+            }
+        }
+        if role.is_some() {
+            out.push(self.candidate(r, Label::Person, role, Evidence::Strong));
+            return;
+        }
+        let first = info(s).kinds;
+        let last = info(e - 1).kinds;
+        let person = n >= 2 && self.person_shaped(s, e);
+        // 3. cue words
+        if n >= 2 {
+            let cue = if last & ORG_LAST != 0 && !(person && last & SURNAME != 0) {
+                Some(Label::Org)
+            } else if last & EVENT_LAST != 0 && !person {
+                Some(Label::Event)
+            } else if first & EVENT_FIRST != 0 {
+                Some(Label::Event)
+            } else if last & PLACE_LAST != 0 && !(person && last & SURNAME != 0)
+                || first & PLACE_FIRST != 0 && !person
+            {
+                Some(Label::Place)
+            } else if first & ORG_HEAD != 0 && self.doc.tok_text(s + 1) == "of" {
+                Some(Label::Org)
+            } else {
+                None
+            };
+            if let Some(label) = cue {
+                out.push(self.candidate(r, label, None, Evidence::Strong));
+                return;
+            }
+        }
+        // 4. a person's shape
+        if person {
+            out.push(self.candidate(r, Label::Person, None, Evidence::Strong));
+            return;
+        }
+        // 5. a known name inside the run splits it
+        if n >= 2 {
+            let mut k = s;
+            let mut pieces: Vec<(Range<usize>, Option<Label>)> = Vec::new();
+            while k < e {
+                let p = (info(k).phrase as usize).min(e - k);
+                let label = if p >= 1 {
+                    label_of(if p == 1 {
+                        info(k).kinds
+                    } else {
+                        info(k).entry.kinds
+                    })
+                } else {
+                    None
+                };
+                if let (true, Some(l)) = (p >= 1, label) {
+                    pieces.push((k..k + p, Some(l)));
+                    k += p;
+                } else {
+                    match pieces.last_mut() {
+                        Some((pr, None)) if pr.end == k => pr.end = k + 1,
+                        _ => pieces.push((k..k + 1, None)),
+                    }
+                    k += 1;
+                }
+            }
+            let known = pieces.iter().filter(|(_, l)| l.is_some()).count();
+            let unknown_ok = pieces.iter().all(|(pr, l)| {
+                l.is_some()
+                    || pr.len() == 1 && self.is_acronym(pr.start)
+                    || pr.len() >= 2 && self.person_shaped(pr.start, pr.end)
+            });
+            if known >= 1 && pieces.len() >= 2 && unknown_ok {
+                for (pr, l) in pieces {
+                    match l {
+                        Some(l) => out.push(self.candidate(pr, l, None, Evidence::Strong)),
+                        None => self.type_name(pr, sentence.clone(), info, None, out),
+                    }
+                }
+                return;
+            }
+        }
+        // 6. an acronym
+        if n == 1 && self.is_acronym(s) {
+            out.push(self.candidate(r, Label::Org, None, Evidence::Strong));
+            return;
+        }
+        // 7. a single word in context
+        if n == 1 {
+            if let Some(label) = self.single_context(s, e, sentence.start) {
+                out.push(self.candidate(r, label, None, Evidence::Context));
+                return;
+            }
+            let label = if first & (SURNAME | GIVEN) != 0 {
+                Label::Person
+            } else {
+                Label::Org
+            };
+            let mut c = self.candidate(r, label, None, Evidence::Guess);
+            c.keep = first & (SURNAME | GIVEN) != 0 && self.casing.position[s] == Position::Mid;
+            out.push(c);
+            return;
+        }
+        // 8. a guess from the shape
+        let any_common = (s..e)
+            .any(|k| info(k).kinds & COMMON != 0 && self.doc.tokens[k].kind == TokenKind::Word);
+        let label = if n <= 3 && !any_common {
+            Label::Person
+        } else {
+            Label::Org
         };
-        if keep {
-            out.push(make(
-                doc,
-                start..run_end,
-                label.unwrap_or(Label::Person),
-                role,
-            ));
-        }
-        i = run_end;
+        out.push(self.candidate(r, label, None, Evidence::Guess));
     }
-}
 
-fn make(doc: &Doc, tokens: Range<usize>, label: Label, role: Option<String>) -> Mention {
-    let span = Span::new(
-        doc.tokens[tokens.start].span.start,
-        doc.tokens[tokens.end - 1].span.end,
-    );
-    Mention {
-        span,
-        tokens,
-        label,
-        role,
-        value: None,
-    }
-}
-
-/// A user term starting at token `i`: its length in tokens and label.
-fn match_user(doc: &Doc, i: usize, end: usize, user: &[UserTerm]) -> Option<(usize, Label)> {
-    let mut best: Option<(usize, Label)> = None;
-    for term in user {
-        let n = term.words.len();
-        if n == 0 || i + n > end || best.is_some_and(|(b, _)| b >= n) {
-            continue;
-        }
-        if (0..n).all(|k| doc.tok_text(i + k) == term.words[k]) {
-            best = Some((n, term.label));
-        }
-    }
-    best
-}
-
-/// The length in tokens of a title starting at token `i`, with a following period.
-fn title_at(doc: &Doc, i: usize, end: usize, lexicon: &Lexicon) -> Option<usize> {
-    // longest first: "Secretary of State", "Prime Minister", "President"
-    for len in (1..=3).rev() {
-        if i + len > end {
-            continue;
-        }
-        let words: Vec<&str> = (i..i + len).map(|k| doc.tok_text(k)).collect();
-        if lexicon.titles.contains(words.join(" ").as_str()) {
-            return Some(len);
-        }
-    }
-    None
-}
-
-/// "The" stays at the start of a name only for organisations named with it ("The New York Times").
-fn keeps_article(doc: &Doc, start: usize, end: usize, lexicon: &Lexicon) -> bool {
-    doc.tok_text(start) == "The"
-        && end - start >= 3
-        && lexicon.org_cues.contains(doc.tok_text(end - 1))
-}
-
-fn classify(doc: &Doc, r: Range<usize>, has_title: bool, lexicon: &Lexicon) -> Option<Label> {
-    let text = &doc.text[doc.tokens[r.start].span.start..doc.tokens[r.end - 1].span.end];
-    if lexicon.countries.contains_key(text) {
-        return Some(Label::Place);
-    }
-    if lexicon.demonyms.contains_key(text) {
-        return Some(Label::Norp);
-    }
-    let last = doc.tok_text(r.end - 1);
-    if lexicon.org_cues.contains(last) {
-        return Some(Label::Org);
-    }
-    let n = r.len();
-    if n == 1
-        && doc.tokens[r.start].all_upper
-        && (2..=5).contains(&text.chars().filter(|c| c.is_alphabetic()).count())
-    {
-        return Some(Label::Org);
-    }
-    if has_title {
-        return Some(Label::Person);
-    }
-    if (2..=3).contains(&n) {
-        return Some(Label::Person);
-    }
-    if n == 1 {
-        // A lone capitalised word: a person when a reporting verb follows it ("Trump claimed").
-        let next = r.end;
-        if next < doc.tokens.len() && lexicon.reporting_verbs.contains_key(doc.tok_text(next)) {
-            return Some(Label::Person);
-        }
-        // "in Rotterdam", "from Lagos": a place after a locative preposition.
-        if r.start > 0
+    fn speech_follows(&self, e: usize) -> bool {
+        let mut j = e;
+        while j < self.doc.tokens.len()
             && matches!(
-                doc.tok_text(r.start - 1),
-                "in" | "from" | "near" | "across" | "outside" | "inside"
+                self.doc.tok_text(j),
+                "also" | "has" | "had" | "have" | "later" | "then" | "previously" | "reportedly"
             )
+        {
+            j += 1;
+        }
+        j < self.doc.tokens.len() && SPEECH_VERBS.contains(&self.doc.tok_text(j))
+    }
+
+    /// The label a single unknown word gets from the words around it.
+    fn single_context(&mut self, s: usize, e: usize, sentence_start: usize) -> Option<Label> {
+        let doc = self.doc;
+        let next = |k: usize| (e + k < doc.tokens.len()).then(|| doc.tok_text(e + k));
+        // "X-based", "X-born"
+        if next(0) == Some("-")
+            && matches!(next(1), Some("based" | "born" | "bound"))
+            && !doc.tokens[e].space_before
         {
             return Some(Label::Place);
         }
-        return None;
+        // "Sydney, Australia", "Dallas, Texas"
+        if next(0) == Some(",") && e + 1 < doc.tokens.len() && doc.tokens[e + 1].upper_initial {
+            let en = self.entry(e + 1);
+            if en.kinds & kind::COUNTRY != 0
+                || en.kinds & kind::PLACE != 0 && en.kinds & kind::COMMON == 0
+            {
+                return Some(Label::Place);
+            }
+        }
+        if self.speech_follows(e) {
+            return Some(Label::Person);
+        }
+        if s > sentence_start {
+            let prev = doc.tok_text(s - 1);
+            if PLACE_PREPOSITIONS.contains(&prev) {
+                return Some(Label::Place);
+            }
+        }
+        None
     }
-    Some(Label::Org)
+
+    /// A candidate over tokens `r`.
+    fn candidate(
+        &self,
+        r: Range<usize>,
+        label: Label,
+        role: Option<Span>,
+        evidence: Evidence,
+    ) -> Candidate {
+        let span = Span::new(
+            self.doc.tokens[r.start].span.start,
+            self.doc.tokens[r.end - 1].span.end,
+        );
+        let role = role
+            .map(|s| s.slice(self.doc.text).to_string())
+            .or_else(|| {
+                // a lower-case title right before a person ("columnist Dan Savage")
+                (label == Label::Person && r.start > 0)
+                    .then(|| r.start - 1)
+                    .filter(|&p| {
+                        self.doc.tokens[p].kind == TokenKind::Word
+                            && !self.doc.tokens[p].upper_initial
+                    })
+                    .and_then(|p| {
+                        let w = self.doc.tok_text(p);
+                        self.lx
+                            .gazetteer
+                            .get(w)
+                            .filter(|e| e.kinds & kind::TITLE != 0)
+                            .map(|_| w.to_string())
+                    })
+            });
+        Candidate {
+            mention: Mention {
+                span,
+                tokens: r,
+                label,
+                role,
+                value: None,
+            },
+            evidence,
+            keep: evidence > Evidence::Guess || label == Label::Person || label == Label::Org,
+        }
+    }
+}
+
+/// The label of a known name's kinds, most specific first.
+pub fn label_of(kinds: u32) -> Option<Label> {
+    use kind::*;
+    if kinds & ORG != 0 {
+        Some(Label::Org)
+    } else if kinds & (COUNTRY | PLACE) != 0 {
+        Some(Label::Place)
+    } else if kinds & NORP != 0 {
+        Some(Label::Norp)
+    } else if kinds & EVENT != 0 {
+        Some(Label::Event)
+    } else {
+        None
+    }
 }

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use super::Mention;
 use crate::annotation::{Label, Value};
+use crate::lexicon::Lexicon;
+use crate::pipeline::Ymd;
 use crate::text::{Doc, TokenKind};
 
 const MONTHS: &[&str] = &[
@@ -182,7 +184,13 @@ fn number_at(doc: &Doc, i: usize, end: usize) -> Option<(f64, Range<usize>)> {
 }
 
 /// Finds pattern entities in sentence token range `range`, appending to `out`.
-pub fn find_patterns(doc: &Doc, range: Range<usize>, out: &mut Vec<Mention>) {
+pub fn find_patterns(
+    doc: &Doc,
+    range: Range<usize>,
+    _lexicon: &Lexicon,
+    _reference: Option<Ymd>,
+    out: &mut Vec<Mention>,
+) {
     let end = range.end;
     let mut i = range.start;
     while i < end {

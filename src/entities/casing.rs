@@ -1,0 +1,256 @@
+//! Casing: how much a capital letter says about a word, and what the document says about it.
+//!
+//! A capital in running text marks a name. At the start of a sentence, after an opening quote,
+//! and in headlines written in title case or in capitals ("SOCCER - JAPAN GET LUCKY WIN, CHINA IN
+//! SURPRISE DEFEAT") it says little or nothing: there a word is read as a name only when a list
+//! knows it as one, when it is not a common English word, or when the same document writes it
+//! with a capital in running text ("Leicestershire" in the body makes "LEICESTERSHIRE" in the
+//! headline a name, "Such" in "Peter Such" keeps "Such" a name).
+//!
+//! Everything here is one pass over the tokens plus one hash lookup per capitalised word.
+
+use std::collections::HashMap;
+
+use crate::lexicon::push_lower;
+use crate::text::{Doc, TokenKind};
+
+/// Where a token stands, as far as its capital letter is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    /// Inside running text: a capital marks a name.
+    Mid,
+    /// The first word of a sentence, or the first after an opening quote, bracket or colon.
+    Initial,
+    /// In a line written in title case or capitals (a headline, a dateline, a table heading).
+    Headline,
+}
+
+/// What the document says about a word's case: counts over running text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// Times the word is written with a capital inside running text.
+    pub capital: u32,
+    /// Times it is written in lower case.
+    pub lower: u32,
+}
+
+impl Seen {
+    /// True when the document treats the word as a name: capitalised in running text, and not
+    /// more often written in lower case.
+    pub fn as_name(&self) -> bool {
+        self.capital > 0 && self.lower <= self.capital
+    }
+}
+
+/// The casing facts of one document.
+#[derive(Debug)]
+pub struct Casing {
+    /// Per token: where it stands.
+    pub position: Vec<Position>,
+    /// Per token: true when its line is written (almost) entirely in capitals.
+    pub caps_line: Vec<bool>,
+    /// Lower-cased word → how the document writes it.
+    seen: HashMap<String, Seen>,
+}
+
+/// Lower-case words that may stay lower case inside a title-case headline.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "vs", "v", "via", "per", "into", "over", "up", "off", "out", "after", "about",
+    "amid", "is", "are", "be", "de", "la", "le", "van", "von",
+];
+
+impl Casing {
+    /// Analyses `doc`.
+    pub fn new(doc: &Doc) -> Casing {
+        let n = doc.tokens.len();
+        let mut position = vec![Position::Mid; n];
+        let mut caps_line = vec![false; n];
+        // Lines: headlines in capitals or title case.
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && doc.tokens[end].newlines_before == 0 {
+                end += 1;
+            }
+            let (caps, title) = line_case(doc, start, end);
+            if caps || title {
+                position[start..end].fill(Position::Headline);
+            }
+            if caps {
+                caps_line[start..end].fill(true);
+            }
+            start = end;
+        }
+        // Sentence starts, and words after an opening quote, bracket or colon.
+        for s in &doc.sentences {
+            let mut at_start = true;
+            for i in s.tokens.clone() {
+                let t = &doc.tokens[i];
+                match t.kind {
+                    TokenKind::Word => {
+                        if at_start && position[i] == Position::Mid {
+                            position[i] = Position::Initial;
+                        }
+                        at_start = false;
+                    }
+                    TokenKind::Number => {}
+                    TokenKind::Punct => {
+                        if opens(doc, i, s.tokens.start) {
+                            at_start = true;
+                        }
+                    }
+                }
+            }
+        }
+        // What the document writes with a capital in running text, then how often in lower case.
+        let mut seen: HashMap<String, Seen> = HashMap::new();
+        let mut buf = String::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word && t.upper_initial && position[i] == Position::Mid {
+                buf.clear();
+                push_lower(&mut buf, doc.tok_text(i));
+                match seen.get_mut(buf.as_str()) {
+                    Some(s) => s.capital += 1,
+                    None => {
+                        seen.insert(
+                            buf.clone(),
+                            Seen {
+                                capital: 1,
+                                lower: 0,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        if !seen.is_empty() {
+            for t in &doc.tokens {
+                if t.kind == TokenKind::Word && !t.upper_initial {
+                    if let Some(s) = seen.get_mut(t.text(doc.text)) {
+                        s.lower += 1;
+                    }
+                }
+            }
+        }
+        Casing {
+            position,
+            caps_line,
+            seen,
+        }
+    }
+
+    /// How the document writes the word `lower` (lower-cased).
+    pub fn seen(&self, lower: &str) -> Seen {
+        self.seen.get(lower).copied().unwrap_or_default()
+    }
+}
+
+/// Does punctuation token `i` open a new stretch of text, after which a capital says little: an
+/// opening quote or bracket (`"The ...`), a colon, a spaced dash or a bullet?
+fn opens(doc: &Doc, i: usize, sentence_start: usize) -> bool {
+    let t = &doc.tokens[i];
+    let next_glued = doc.tokens.get(i + 1).is_some_and(|n| !n.space_before);
+    let next_spaced = doc.tokens.get(i + 1).is_some_and(|n| n.space_before);
+    match doc.tok_text(i) {
+        "\"" | "'" => (t.space_before || i == sentence_start) && next_glued,
+        "“" | "‘" | "(" | "[" | "«" => true,
+        ":" | "•" | "*" | "|" => true,
+        "-" | "–" | "—" | "--" => t.space_before && next_spaced || i == sentence_start,
+        _ => false,
+    }
+}
+
+/// Is the line of tokens `start..end` written in capitals, or in title case?
+fn line_case(doc: &Doc, start: usize, end: usize) -> (bool, bool) {
+    let mut words = 0usize;
+    let mut upper = 0usize;
+    let mut capitalised = 0usize;
+    let mut lower_content = 0usize;
+    for i in start..end {
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.tok_text(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 {
+            continue;
+        }
+        if letters >= 2 {
+            words += 1;
+            if t.all_upper {
+                upper += 1;
+            }
+        }
+        if t.upper_initial {
+            capitalised += 1;
+        } else if !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
+            lower_content += 1;
+        }
+    }
+    let caps = words >= 1 && upper * 4 >= words * 3 && upper >= 1;
+    let title = !caps && capitalised >= 2 && lower_content == 0 && end - start <= 40;
+    (caps, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn positions(text: &str) -> Vec<(&str, Position)> {
+        let doc = Doc::new(text, lexicon());
+        let c = Casing::new(&doc);
+        (0..doc.tokens.len())
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .map(|i| (doc.tok_text(i), c.position[i]))
+            .collect()
+    }
+
+    #[test]
+    fn sentence_starts_quotes_and_headlines() {
+        use Position::*;
+        assert_eq!(
+            positions(
+                "SOCCER - JAPAN WIN\nThe talks in Oslo ended. \"Trade is vital,\" said Ana Ruiz."
+            ),
+            [
+                ("SOCCER", Headline),
+                ("JAPAN", Headline),
+                ("WIN", Headline),
+                ("The", Initial),
+                ("talks", Mid),
+                ("in", Mid),
+                ("Oslo", Mid),
+                ("ended", Mid),
+                ("Trade", Initial),
+                ("is", Mid),
+                ("vital", Mid),
+                ("said", Mid),
+                ("Ana", Mid),
+                ("Ruiz", Mid),
+            ]
+        );
+        assert_eq!(
+            positions("Hundreds Dead in Hajj Stampede\nPilgrims died.")[..2],
+            [("Hundreds", Headline), ("Dead", Headline)]
+        );
+    }
+
+    #[test]
+    fn the_document_remembers_case() {
+        let text = "Such is life. Peter Such bowled well, and Such took four. It was such a day.";
+        let doc = Doc::new(text, lexicon());
+        let c = Casing::new(&doc);
+        assert_eq!(
+            c.seen("such"),
+            Seen {
+                capital: 2,
+                lower: 1
+            }
+        );
+        assert!(c.seen("such").as_name());
+        assert!(!c.seen("life").as_name());
+    }
+}
