@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::push_lower;
+use crate::lexicon::{kind, push_lower, Lexicon};
 use crate::text::{Doc, TokenKind};
 
 /// Where a token stands, as far as its capital letter is concerned.
@@ -49,6 +49,9 @@ pub struct Casing {
     pub position: Vec<Position>,
     /// Per token: true when its line is written (almost) entirely in capitals.
     pub caps_line: Vec<bool>,
+    /// Per token: true when its line is a line of results or a table row: names and numbers,
+    /// hardly any lower-case words ("Lotte 6 Hyundai 2", "Luton 4 1 0 3 4 10 3").
+    pub score_line: Vec<bool>,
     /// Lower-cased word → how the document writes it.
     seen: HashMap<String, Seen>,
 }
@@ -62,10 +65,11 @@ const MINOR_WORDS: &[&str] = &[
 
 impl Casing {
     /// Analyses `doc`.
-    pub fn new(doc: &Doc) -> Casing {
+    pub fn new(doc: &Doc, lexicon: &Lexicon) -> Casing {
         let n = doc.tokens.len();
         let mut position = vec![Position::Mid; n];
         let mut caps_line = vec![false; n];
+        let mut score_line = vec![false; n];
         // Lines: headlines in capitals or title case.
         let mut start = 0;
         while start < n {
@@ -73,12 +77,15 @@ impl Casing {
             while end < n && doc.tokens[end].newlines_before == 0 {
                 end += 1;
             }
-            let (caps, title) = line_case(doc, start, end);
+            let (caps, title) = line_case(doc, lexicon, start, end);
             if caps || title {
                 position[start..end].fill(Position::Headline);
             }
             if caps {
                 caps_line[start..end].fill(true);
+            }
+            if is_score_line(doc, start, end) {
+                score_line[start..end].fill(true);
             }
             start = end;
         }
@@ -136,6 +143,7 @@ impl Casing {
         Casing {
             position,
             caps_line,
+            score_line,
             seen,
         }
     }
@@ -161,12 +169,31 @@ fn opens(doc: &Doc, i: usize, sentence_start: usize) -> bool {
     }
 }
 
-/// Is the line of tokens `start..end` written in capitals, or in title case?
-fn line_case(doc: &Doc, start: usize, end: usize) -> (bool, bool) {
+/// Is the line of tokens `start..end` a line of results: at least two numbers, a name, and at
+/// most one lower-case word for every two capitalised ones?
+fn is_score_line(doc: &Doc, start: usize, end: usize) -> bool {
+    let (mut numbers, mut capitalised, mut lower) = (0usize, 0usize, 0usize);
+    for t in &doc.tokens[start..end] {
+        match t.kind {
+            TokenKind::Number => numbers += 1,
+            TokenKind::Word if t.upper_initial => capitalised += 1,
+            TokenKind::Word => lower += 1,
+            TokenKind::Punct => {}
+        }
+    }
+    numbers >= 2 && capitalised >= 1 && lower * 2 <= capitalised && end - start <= 60
+}
+
+/// Is the line of tokens `start..end` written in capitals, or in title case? A title-case line
+/// is a headline only when some of its capitalised words are common words ("Hundreds Dead in Hajj
+/// Stampede"): a line of capitalised names ("3. Paul Koech (Kenya) 13:06.45") is not.
+fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, bool) {
     let mut words = 0usize;
     let mut upper = 0usize;
     let mut capitalised = 0usize;
+    let mut capitalised_common = 0usize;
     let mut lower_content = 0usize;
+    let mut buf = String::new();
     for i in start..end {
         let t = &doc.tokens[i];
         if t.kind != TokenKind::Word {
@@ -185,12 +212,28 @@ fn line_case(doc: &Doc, start: usize, end: usize) -> (bool, bool) {
         }
         if t.upper_initial {
             capitalised += 1;
+            if !t.all_upper && i > start {
+                buf.clear();
+                push_lower(&mut buf, w);
+                if lexicon
+                    .gazetteer
+                    .get(&buf)
+                    .is_some_and(|e| e.kinds & kind::COMMON != 0 && e.kinds & kind::NAME == 0)
+                {
+                    capitalised_common += 1;
+                }
+            }
         } else if !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
             lower_content += 1;
         }
     }
     let caps = words >= 1 && upper * 4 >= words * 3 && upper >= 1;
-    let title = !caps && capitalised >= 2 && lower_content == 0 && end - start <= 40;
+    let title = !caps
+        && capitalised >= 2
+        && lower_content == 0
+        && end - start <= 40
+        && capitalised_common >= 1
+        && capitalised_common * 4 >= capitalised - 1;
     (caps, title)
 }
 
@@ -201,7 +244,7 @@ mod tests {
 
     fn positions(text: &str) -> Vec<(&str, Position)> {
         let doc = Doc::new(text, lexicon());
-        let c = Casing::new(&doc);
+        let c = Casing::new(&doc, lexicon());
         (0..doc.tokens.len())
             .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
             .map(|i| (doc.tok_text(i), c.position[i]))
@@ -242,7 +285,7 @@ mod tests {
     fn the_document_remembers_case() {
         let text = "Such is life. Peter Such bowled well, and Such took four. It was such a day.";
         let doc = Doc::new(text, lexicon());
-        let c = Casing::new(&doc);
+        let c = Casing::new(&doc, lexicon());
         assert_eq!(
             c.seen("such"),
             Seen {

@@ -16,14 +16,14 @@ pub mod clusters;
 pub mod names;
 pub mod patterns;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub use clusters::cluster_mentions;
 pub use names::UserLexicon;
 
 use crate::annotation::{Label, Value};
-use crate::lexicon::{push_lower, Lexicon};
+use crate::lexicon::{kind, push_lower, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -53,7 +53,7 @@ pub fn find_mentions(
     user: &UserLexicon,
     reference: Option<Ymd>,
 ) -> Vec<Mention> {
-    let casing = Casing::new(doc);
+    let casing = Casing::new(doc, lexicon);
     let mut names = Names::new(doc, lexicon, &casing, user);
     let mut patterns = Vec::new();
     let mut candidates = Vec::new();
@@ -75,7 +75,7 @@ pub fn find_mentions(
         }
         names.sentence(sentence.tokens.clone(), &taken, &mut candidates);
     }
-    document_pass(doc, &mut candidates);
+    document_pass(doc, lexicon, &mut candidates);
     let mut out = patterns;
     out.extend(candidates.into_iter().map(|c| c.mention));
     out.sort_by_key(|m| m.span.start);
@@ -96,7 +96,7 @@ fn key(doc: &Doc, r: Range<usize>) -> String {
 
 /// Gives guessed names the type the document gives the same name where it is sure, and drops
 /// single words nothing vouches for.
-fn document_pass(doc: &Doc, candidates: &mut Vec<Candidate>) {
+fn document_pass(doc: &Doc, lexicon: &Lexicon, candidates: &mut Vec<Candidate>) {
     let mut sure: HashMap<String, (Label, Evidence)> = HashMap::new();
     let mut parts: HashMap<String, Label> = HashMap::new();
     for c in candidates.iter() {
@@ -120,6 +120,33 @@ fn document_pass(doc: &Doc, candidates: &mut Vec<Candidate>) {
             if let (Some(&f), Some(&l)) = (words.first(), words.last()) {
                 parts.entry(key(doc, l..l + 1)).or_insert(Label::Person);
                 parts.entry(key(doc, f..f + 1)).or_insert(Label::Person);
+            }
+        }
+    }
+    // Teams: a place named as a team somewhere is the team throughout, except as a venue.
+    let teams: HashSet<String> = candidates
+        .iter()
+        .filter(|c| c.team)
+        .map(|c| key(doc, c.mention.tokens.clone()))
+        .collect();
+    if !teams.is_empty() {
+        for c in candidates.iter_mut() {
+            let m = &mut c.mention;
+            if m.label != Label::Place || !teams.contains(&key(doc, m.tokens.clone())) {
+                continue;
+            }
+            let country = lexicon
+                .gazetteer
+                .get(&key(doc, m.tokens.clone()))
+                .is_some_and(|e| e.kinds_as(true) & kind::COUNTRY != 0);
+            let venue = m.tokens.start > 0
+                && matches!(
+                    doc.tok_text(m.tokens.start - 1),
+                    "in" | "at" | "At" | "In" | "near" | "from"
+                );
+            if !country && !venue {
+                m.label = Label::Org;
+                c.evidence = Evidence::Context;
             }
         }
     }

@@ -93,6 +93,38 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeted",
 ];
 
+/// Words after a name that make it a team: "Leicestershire beat Somerset", "Surrey captain".
+const TEAM_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "defeated",
+    "edged",
+    "thrashed",
+    "routed",
+    "crushed",
+    "hammered",
+    "captain",
+    "coach",
+    "manager",
+    "skipper",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "batsman",
+    "bowler",
+    "pitcher",
+    "quarterback",
+    "fans",
+    "supporters",
+    "v",
+    "vs",
+    "vs.",
+];
+/// Words before a name that make it a team: "beat Somerset", "v Durham".
+const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "vs.", "versus", "drew"];
+
 /// A user's own terms: label by exact word sequence.
 #[derive(Clone, Debug, Default)]
 pub struct UserLexicon {
@@ -158,6 +190,9 @@ pub struct Candidate {
     pub evidence: Evidence,
     /// False when the name should be kept only if the document confirms it.
     pub keep: bool,
+    /// Named as a sports team here ("Essex 372", "Leicestershire beat ..."): the same name is a
+    /// team throughout the document, unless a country or a venue ("at Leicester").
+    pub team: bool,
 }
 
 /// Finds names, sentence by sentence; see the module docs.
@@ -678,8 +713,9 @@ impl<'a, 't> Names<'a, 't> {
             && !self.casing.caps_line[i]
     }
 
-    /// Tokens `s..e` look like a person's name: a known given name first, or initials, or a known
-    /// surname last after a capitalised word that is not a common one.
+    /// Tokens `s..e` look like a person's name: a known given name first (one that is also a
+    /// place, like "Cleveland" or "Paris", only before a surname or an unknown word), or initials,
+    /// or a known surname last after a word that is neither common nor a known name of a place.
     fn person_shaped(&mut self, s: usize, e: usize) -> bool {
         use kind::*;
         let words: Vec<usize> = (s..e)
@@ -688,16 +724,21 @@ impl<'a, 't> Names<'a, 't> {
         if words.len() < 2 || words.len() > 5 {
             return false;
         }
-        let first = self.entry(words[0]);
-        let fk = self.kinds_of(words[0], &first);
-        let last_i = *words.last().unwrap_or(&s);
-        let last = self.entry(last_i);
-        let lk = self.kinds_of(last_i, &last);
+        let kinds: Vec<u32> = words
+            .iter()
+            .map(|&k| {
+                let en = self.entry(k);
+                self.kinds_of(k, &en)
+            })
+            .collect();
+        let (fk, lk) = (kinds[0], kinds[kinds.len() - 1]);
+        let last_i = words[words.len() - 1];
         if lk & (ORG_LAST | EVENT_LAST) != 0 && lk & SURNAME == 0 {
             return false;
         }
+        let last_plain = lk & (COMMON | NORP | PLACE | COUNTRY | ORG) == 0;
         if fk & GIVEN != 0 && fk & (COUNTRY | ORG | NORP) == 0 {
-            return true;
+            return fk & PLACE == 0 || lk & SURNAME != 0 || last_plain;
         }
         let initials = words[..words.len() - 1].iter().any(|&k| {
             let w = self.doc.tok_text(k);
@@ -708,7 +749,14 @@ impl<'a, 't> Names<'a, 't> {
         if initials && self.doc.tok_text(last_i).chars().count() > 1 {
             return true;
         }
-        lk & SURNAME != 0 && fk & (COMMON | COUNTRY | ORG | NORP | PLACE) == 0 && words.len() <= 3
+        let middle_plain = kinds[1..kinds.len() - 1]
+            .iter()
+            .all(|k| k & (COMMON | NORP | PLACE | COUNTRY | ORG) == 0);
+        lk & SURNAME != 0
+            && lk & COMMON == 0
+            && fk & (COMMON | COUNTRY | ORG | NORP | PLACE) == 0
+            && middle_plain
+            && words.len() <= 3
     }
 
     /// Types the name `r` (already cut) and pushes it.
@@ -726,6 +774,24 @@ impl<'a, 't> Names<'a, 't> {
             return;
         }
         let n = e - s;
+        // 2a. a sports team: a name before a score, or beating or playing another
+        if self.team_context(s, e) {
+            let k = if info(s).phrase as usize == n {
+                if n == 1 {
+                    info(s).kinds
+                } else {
+                    info(s).entry.kinds
+                }
+            } else {
+                0
+            };
+            if k & (COUNTRY | NORP) == 0 && !self.person_shaped(s, e) && role.is_none() {
+                let mut c = self.candidate(r, Label::Org, None, Evidence::Context);
+                c.team = true;
+                out.push(c);
+                return;
+            }
+        }
         // 2. known as a whole
         if info(s).phrase as usize == n {
             let en = info(s).entry;
@@ -810,12 +876,14 @@ impl<'a, 't> Names<'a, 't> {
                 }
             }
             let known = pieces.iter().filter(|(_, l)| l.is_some()).count();
+            // a nationality after a place names a team or a firm ("Cleveland Indians")
+            let team = pieces.iter().skip(1).any(|(_, l)| *l == Some(Label::Norp));
             let unknown_ok = pieces.iter().all(|(pr, l)| {
                 l.is_some()
                     || pr.len() == 1 && self.is_acronym(pr.start)
                     || pr.len() >= 2 && self.person_shaped(pr.start, pr.end)
             });
-            if known >= 1 && pieces.len() >= 2 && unknown_ok {
+            if known >= 1 && pieces.len() >= 2 && unknown_ok && !team {
                 for (pr, l) in pieces {
                     match l {
                         Some(l) => out.push(self.candidate(pr, l, None, Evidence::Strong)),
@@ -855,6 +923,20 @@ impl<'a, 't> Names<'a, 't> {
             Label::Org
         };
         out.push(self.candidate(r, label, None, Evidence::Guess));
+    }
+
+    /// Is the name `s..e` named as a team: before a score in a line of results, before "beat"
+    /// or "captain", after "beat" or "v"?
+    fn team_context(&self, s: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let next = doc.tokens.get(e).filter(|t| t.newlines_before == 0);
+        if self.casing.score_line[s] && next.is_some_and(|t| t.kind == TokenKind::Number) {
+            return true;
+        }
+        if next.is_some_and(|t| TEAM_AFTER.contains(&t.text(doc.text))) {
+            return true;
+        }
+        s > 0 && doc.tokens[s].newlines_before == 0 && TEAM_BEFORE.contains(&doc.tok_text(s - 1))
     }
 
     fn speech_follows(&self, e: usize) -> bool {
@@ -943,6 +1025,7 @@ impl<'a, 't> Names<'a, 't> {
             },
             evidence,
             keep: evidence > Evidence::Guess || label == Label::Person || label == Label::Org,
+            team: false,
         }
     }
 }
