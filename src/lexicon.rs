@@ -57,6 +57,9 @@ pub mod kind {
     /// First word of an event's name ("Hurricane", "Operation").
     pub const EVENT_FIRST: u32 = 1 << 14;
 
+    /// Never a name by itself, though capitalised: abbreviations such as "OK", "TV", "GDP", "CEO".
+    pub const NOT_NAME: u32 = 1 << 15;
+
     /// Kinds that name something by themselves.
     pub const NAME: u32 = COUNTRY | PLACE | NORP | ORG | EVENT | GIVEN | SURNAME;
     /// Kinds that make a name a place.
@@ -354,6 +357,9 @@ impl Lexicon {
         }
         for (section, line) in sections(include_str!("../data/names_world.txt")) {
             g.add(line, if section == "given" { GIVEN } else { SURNAME }, None);
+        }
+        for line in data_lines(include_str!("../data/not_names.txt")) {
+            g.add(line, NOT_NAME, None);
         }
         for line in data_lines(include_str!("../data/common_words.txt")) {
             g.add(line, COMMON, None);

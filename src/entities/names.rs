@@ -263,6 +263,21 @@ impl<'a, 't> Names<'a, 't> {
                 continue;
             }
             let word = self.doc.tok_text(i);
+            // "pro-Beijing", "anti-Trump": an adjective, not a name
+            let prefixed = i >= range.start + 2
+                && self.doc.tok_text(i - 1) == "-"
+                && !t.space_before
+                && !self.doc.tokens[i - 1].space_before
+                && self.doc.tokens[i - 2].kind == TokenKind::Word
+                && !self.doc.tokens[i - 2].upper_initial
+                && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2));
+            // "I'm", "I'll", "Don't"
+            let clitic = word.rsplit(['\'', '’']).next().is_some_and(|c| {
+                c.len() < word.len() && matches!(c, "m" | "re" | "ve" | "ll" | "d" | "t")
+            });
+            if prefixed || clitic {
+                continue;
+            }
             let particle = !t.upper_initial
                 && NAME_PARTICLES.contains(&word)
                 && self.glued_hyphen_then_capital(i, range.end);
@@ -337,6 +352,9 @@ impl<'a, 't> Names<'a, 't> {
         let t = &self.doc.tokens[i];
         let word = self.doc.tok_text(i);
         if word == "I" {
+            return false;
+        }
+        if kinds & NOT_NAME != 0 {
             return false;
         }
         let common = kinds & COMMON != 0;
@@ -477,10 +495,16 @@ impl<'a, 't> Names<'a, 't> {
             if w == "-" && !t.space_before && ok(j + 1) && !doc.tokens[j + 1].space_before {
                 let next = &doc.tokens[j + 1];
                 let nw = doc.tok_text(j + 1);
+                // "Chester-le-Street", "Cheng Chung-tai", "Leung Kwok-hung"; not "US-led"
+                let left_known = info(j - 1).kinds
+                    & (kind::COUNTRY | kind::PLACE | kind::NORP | kind::ORG | kind::SURNAME)
+                    != 0;
                 let lower_part = next.kind == TokenKind::Word
                     && !next.upper_initial
                     && (CONNECTORS.contains(&nw) && name_at(j + 3) && doc.tok_text(j + 2) == "-"
-                        || !self.is_common(nw) && nw.len() <= 5 && doc.tokens[j - 1].upper_initial);
+                        || doc.tokens[j - 1].upper_initial
+                            && nw.len() <= 6
+                            && (!self.is_common(nw) || nw.len() <= 4 && !left_known));
                 if name_at(j + 1) || lower_part {
                     j += 2;
                     continue;
@@ -587,13 +611,33 @@ impl<'a, 't> Names<'a, 't> {
                 return;
             }
         }
-        // Weak connectors join only known names and organisations' names.
-        if !whole && !org_shaped {
+        // An organisation's name followed by a person's: "the Refugee Council Enver Solomon".
+        if !whole {
+            for k in s + 1..e.saturating_sub(2) {
+                if info(k).kinds & kind::ORG_LAST != 0
+                    && self.doc.tokens[k].upper_initial
+                    && self.person_shaped(k + 1, e)
+                {
+                    self.cut(s..k + 1, sentence.clone(), info, role, out);
+                    return self.cut(k + 1..e, sentence, info, None, out);
+                }
+            }
+        }
+        // "and", "&", "for" and "of" join only known names and organisations' names: "Test and
+        // County Cricket Board", "Bank of England"; not "Britain and France", "Claudia Mo of the
+        // Civic Party", "President of Mexico".
+        if !whole {
             for k in s + 1..e - 1 {
                 let w = self.doc.tok_text(k);
-                let weak = WEAK_CONNECTORS.contains(&w) && !self.doc.tokens[k].upper_initial
-                    || w == "of" && !self.of_joins(s, k, e, info);
-                if weak {
+                if self.doc.tokens[k].upper_initial {
+                    continue;
+                }
+                let split = if WEAK_CONNECTORS.contains(&w) {
+                    !org_shaped || self.complete_name(s, k, info)
+                } else {
+                    w == "of" && !self.of_joins(s, k, e, info)
+                };
+                if split {
                     self.cut(s..k, sentence.clone(), info, role, out);
                     let mut r2 = k + 1;
                     while r2 < e && matches!(self.doc.tok_text(r2), "the") {
@@ -615,6 +659,14 @@ impl<'a, 't> Names<'a, 't> {
             e2 -= 1;
         }
         self.type_name(s..e2, sentence, info, role, out);
+    }
+
+    /// Is `s..k` a complete name by itself: known, ending in a cue word, or a person's?
+    fn complete_name(&mut self, s: usize, k: usize, info: &impl Fn(usize) -> Info) -> bool {
+        info(s).phrase as usize == k - s
+            || self.ends_with_cue(k, kind::ORG_LAST | kind::EVENT_LAST | kind::PLACE_LAST)
+            || self.person_shaped(s, k)
+            || k - s == 1 && self.is_acronym(s)
     }
 
     /// Does "of" at token `k` join the name `s..e` ("Bank of England", "Gulf of Mexico")?
@@ -979,6 +1031,10 @@ impl<'a, 't> Names<'a, 't> {
             let prev = doc.tok_text(s - 1);
             if PLACE_PREPOSITIONS.contains(&prev) {
                 return Some(Label::Place);
+            }
+            // "the Onion", "the KDP": people do not take an article
+            if prev == "the" && self.entry(s).kinds & (kind::GIVEN | kind::SURNAME) == 0 {
+                return Some(Label::Org);
             }
         }
         None
