@@ -13,6 +13,7 @@
 
 pub mod casing;
 pub mod clusters;
+pub mod dates;
 pub mod names;
 pub mod patterns;
 

@@ -878,9 +878,7 @@ impl<'a, 't> Names<'a, 't> {
         if n >= 2 {
             let cue = if last & ORG_LAST != 0 && !(person && last & SURNAME != 0) {
                 Some(Label::Org)
-            } else if last & EVENT_LAST != 0 && !person {
-                Some(Label::Event)
-            } else if first & EVENT_FIRST != 0 {
+            } else if last & EVENT_LAST != 0 && !person || first & EVENT_FIRST != 0 {
                 Some(Label::Event)
             } else if last & PLACE_LAST != 0 && !(person && last & SURNAME != 0)
                 || first & PLACE_FIRST != 0 && !person
