@@ -8,6 +8,9 @@
 //! words, cue words) are merged into one [`Gazetteer`]: a map from a lower-cased word or phrase to
 //! the [`kind`]s of name it can be. One lookup per capitalised token answers every question the
 //! recognisers ask of it ("a given name? a country? also a common word?").
+//!
+//! The four large lists (cities, given names, surnames, common words) are packed by `build.rs`
+//! (lower-cased, sorted, front-coded) to keep the WebAssembly module small.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -114,6 +117,42 @@ impl Gazetteer {
         self.canon.get(entry.canon as usize).copied()
     }
 
+    /// The entry of a single lower-cased word, with [`kind::COMMON`] added when the word is an
+    /// inflection of a common word ("officials", "claimed", "ruling"): the common-word list keeps
+    /// base forms only (see `scripts/gen_data.py`, which applies the same rules).
+    pub fn word(&self, lower: &str) -> Entry {
+        let mut e = self.get(lower).copied().unwrap_or_default();
+        if e.kinds & kind::COMMON == 0 && lower.len() > 3 && lower.is_ascii() {
+            let common =
+                |b: &str| b.len() >= 2 && self.get(b).is_some_and(|x| x.kinds & kind::COMMON != 0);
+            let n = lower.len();
+            let b = lower.as_bytes();
+            let mut buf = String::new();
+            let mut with = |stem: &str, tail: &str| {
+                buf.clear();
+                buf.push_str(stem);
+                buf.push_str(tail);
+                common(&buf)
+            };
+            let found = (lower.ends_with("ies") || lower.ends_with("ied"))
+                && with(&lower[..n - 3], "y")
+                || lower.ends_with("es") && common(&lower[..n - 2])
+                || lower.ends_with('s') && !lower.ends_with("ss") && common(&lower[..n - 1])
+                || lower.ends_with("ed")
+                    && (common(&lower[..n - 2])
+                        || common(&lower[..n - 1])
+                        || n > 4 && b[n - 3] == b[n - 4] && common(&lower[..n - 3]))
+                || lower.ends_with("ing")
+                    && (common(&lower[..n - 3])
+                        || with(&lower[..n - 3], "e")
+                        || n > 5 && b[n - 4] == b[n - 5] && common(&lower[..n - 4]));
+            if found {
+                e.kinds |= kind::COMMON;
+            }
+        }
+        e
+    }
+
     /// Number of keys.
     pub fn len(&self) -> usize {
         self.map.len()
@@ -144,18 +183,22 @@ impl GazetteerBuilder {
         if name.is_empty() {
             return;
         }
+        if name.chars().all(char::is_alphabetic) {
+            // one plain word: the common case, no tokenising needed
+            let upper_only = name.chars().count() > 1 && !name.chars().any(char::is_lowercase);
+            let canon = self.canon_index(canon);
+            let start = self.arena.len();
+            push_lower(&mut self.arena, name);
+            let (k, u) = if upper_only { (0, kinds) } else { (kinds, 0) };
+            self.items.push((start, self.arena.len(), k, u, canon, 1));
+            return;
+        }
         let tokens = crate::text::tokenize(name);
         if tokens.is_empty() {
             return;
         }
         let upper_only = tokens.len() == 1 && tokens[0].all_upper && name.chars().count() > 1;
-        let canon = match canon {
-            Some(c) => {
-                self.canon.push(c);
-                (self.canon.len() - 1) as u32
-            }
-            None => NO_CANON,
-        };
+        let canon = self.canon_index(canon);
         let start = self.arena.len();
         for (i, t) in tokens.iter().enumerate() {
             if i > 0 && t.space_before {
@@ -172,6 +215,16 @@ impl GazetteerBuilder {
         }
         let (k, u) = if upper_only { (0, kinds) } else { (kinds, 0) };
         self.items.push((start, end, k, u, canon, n));
+    }
+
+    fn canon_index(&mut self, canon: Option<&'static str>) -> u32 {
+        match canon {
+            Some(c) => {
+                self.canon.push(c);
+                (self.canon.len() - 1) as u32
+            }
+            None => NO_CANON,
+        }
     }
 
     fn build(self) -> Gazetteer {
@@ -226,14 +279,6 @@ pub struct Lexicon {
     pub boilerplate_lines: HashSet<&'static str>,
     /// Lower-case phrases that make any line page furniture ("uses cookies").
     pub boilerplate_phrases: Vec<&'static str>,
-    /// Titles written before names ("President", "Prime Minister"), as written.
-    pub titles: HashSet<&'static str>,
-    /// Last words that make a capitalised name an organisation ("Agency", "Times").
-    pub org_cues: HashSet<&'static str>,
-    /// Country names and aliases ("US", "America") → the country's name.
-    pub countries: HashMap<&'static str, &'static str>,
-    /// Nationality words ("American", "Mexicans") → the country's name.
-    pub demonyms: HashMap<&'static str, &'static str>,
     /// Reporting verb forms ("said", "denied") → lemma and polarity.
     pub reporting_verbs: HashMap<&'static str, ReportingVerb>,
     /// Every name list, lower-cased, by what each word or phrase can name.
@@ -247,18 +292,41 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// The lines of a data file by `[section]` (lines before the first header are in section "").
-fn sections(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let mut section = "";
-    data_lines(src).filter_map(move |l| {
-        let t = l.trim();
-        if t.starts_with('[') && t.ends_with(']') {
-            section = &t[1..t.len() - 1];
-            None
+/// Calls `f` with every word of a list packed by `build.rs` (front-coded: one byte of shared
+/// prefix length, the rest of the word, a newline).
+fn unpack(packed: &'static [u8], mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut i = 0;
+    while i < packed.len() {
+        let shared = packed[i] as usize;
+        i += 1;
+        let end = packed[i..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(packed.len(), |p| i + p);
+        if shared <= word.len() && word.is_char_boundary(shared) {
+            word.truncate(shared);
         } else {
-            Some((section, t))
+            word.clear();
         }
-    })
+        word.push_str(std::str::from_utf8(&packed[i..end]).unwrap_or(""));
+        f(&word);
+        i = end + 1;
+    }
+}
+
+/// A list section packed by `build.rs`.
+macro_rules! packed {
+    ($name:literal, $section:literal) => {
+        include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/",
+            $name,
+            ".",
+            $section,
+            ".packed"
+        ))
+    };
 }
 
 fn split_forms(col: Option<&'static str>) -> impl Iterator<Item = &'static str> {
@@ -283,63 +351,44 @@ impl Lexicon {
                 lx.boilerplate_lines.insert(line.trim());
             }
         }
-        for line in data_lines(include_str!("../data/titles.txt")).map(str::trim) {
-            lx.titles.insert(line);
-            g.add(line, TITLE, None);
+        // (list, its kind) — one-column lists packed by build.rs, a section each
+        let lists: [(&'static [u8], u32); 17] = [
+            (packed!("titles.txt", "main"), TITLE),
+            (packed!("org_cues.txt", "main"), ORG_LAST),
+            (packed!("org_cues.txt", "head"), ORG_HEAD),
+            (packed!("place_cues.txt", "main"), PLACE_LAST),
+            (packed!("place_cues.txt", "first"), PLACE_FIRST),
+            (packed!("regions.txt", "main"), PLACE),
+            (packed!("cities.txt", "main"), PLACE),
+            (packed!("norp.txt", "main"), NORP),
+            (packed!("events.txt", "main"), EVENT),
+            (packed!("events.txt", "last"), EVENT_LAST),
+            (packed!("events.txt", "first"), EVENT_FIRST),
+            (packed!("given_names.txt", "main"), GIVEN),
+            (packed!("names_world.txt", "given"), GIVEN),
+            (packed!("surnames.txt", "main"), SURNAME),
+            (packed!("names_world.txt", "surname"), SURNAME),
+            (packed!("not_names.txt", "main"), NOT_NAME),
+            (packed!("common_words.txt", "main"), COMMON),
+        ];
+        for (list, k) in lists {
+            unpack(list, |w| g.add(w, k, None));
         }
-        for (section, line) in sections(include_str!("../data/org_cues.txt")) {
-            if section == "head" {
-                g.add(line, ORG_HEAD, None);
-            } else {
-                lx.org_cues.insert(line);
-                g.add(line, ORG_LAST, None);
-            }
-        }
-        for (section, line) in sections(include_str!("../data/place_cues.txt")) {
-            g.add(
-                line,
-                if section == "first" {
-                    PLACE_FIRST
-                } else {
-                    PLACE_LAST
-                },
-                None,
-            );
-        }
-        for line in data_lines(include_str!("../data/countries.tsv")) {
+        // tables: a name, then forms that share its canonical name
+        for line in data_lines(include_str!(concat!(env!("OUT_DIR"), "/countries.tsv"))) {
             let mut cols = line.split('\t');
             let Some(name) = cols.next().map(str::trim) else {
                 continue;
             };
-            lx.countries.insert(name, name);
             g.add(name, COUNTRY, Some(name));
             for d in split_forms(cols.next()) {
-                lx.demonyms.insert(d, name);
                 g.add(d, NORP, Some(name));
             }
             for a in split_forms(cols.next()) {
-                lx.countries.insert(a, name);
                 g.add(a, COUNTRY, Some(name));
             }
         }
-        for line in data_lines(include_str!("../data/regions.txt")) {
-            g.add(line, PLACE, None);
-        }
-        for line in data_lines(include_str!("../data/cities.txt")) {
-            g.add(line, PLACE, None);
-        }
-        for line in data_lines(include_str!("../data/norp.txt")) {
-            g.add(line, NORP, None);
-        }
-        for (section, line) in sections(include_str!("../data/events.txt")) {
-            let k = match section {
-                "last" => EVENT_LAST,
-                "first" => EVENT_FIRST,
-                _ => EVENT,
-            };
-            g.add(line, k, None);
-        }
-        for line in data_lines(include_str!("../data/orgs.tsv")) {
+        for line in data_lines(include_str!(concat!(env!("OUT_DIR"), "/orgs.tsv"))) {
             let mut cols = line.split('\t');
             let Some(name) = cols.next().map(str::trim) else {
                 continue;
@@ -348,21 +397,6 @@ impl Lexicon {
             for a in split_forms(cols.next()) {
                 g.add(a, ORG, Some(name));
             }
-        }
-        for line in data_lines(include_str!("../data/given_names.txt")) {
-            g.add(line, GIVEN, None);
-        }
-        for line in data_lines(include_str!("../data/surnames.txt")) {
-            g.add(line, SURNAME, None);
-        }
-        for (section, line) in sections(include_str!("../data/names_world.txt")) {
-            g.add(line, if section == "given" { GIVEN } else { SURNAME }, None);
-        }
-        for line in data_lines(include_str!("../data/not_names.txt")) {
-            g.add(line, NOT_NAME, None);
-        }
-        for line in data_lines(include_str!("../data/common_words.txt")) {
-            g.add(line, COMMON, None);
         }
         lx.gazetteer = g.build();
         for line in data_lines(include_str!("../data/reporting_verbs.txt")) {
@@ -455,9 +489,12 @@ mod tests {
         let lx = lexicon();
         assert!(lx.boilerplate_lines.contains("learn more"));
         assert!(lx.boilerplate_phrases.contains(&"uses cookies"));
-        assert!(lx.titles.contains("Prime Minister"));
-        assert_eq!(lx.countries.get("U.S."), Some(&"United States"));
-        assert_eq!(lx.demonyms.get("Mexican"), Some(&"Mexico"));
+        assert_ne!(
+            lx.gazetteer.get("prime minister").unwrap().kinds & kind::TITLE,
+            0
+        );
+        let mexican = lx.gazetteer.get("mexican").unwrap();
+        assert_eq!(lx.gazetteer.canonical(mexican), Some("Mexico"));
         assert_eq!(
             lx.reporting_verbs.get("denied").map(|v| v.polarity),
             Some(Polarity::Deny)
@@ -482,7 +519,9 @@ mod tests {
         assert_ne!(g.get("guinea-bissau").unwrap().kinds & COUNTRY, 0);
         assert_ne!(g.get("donald").unwrap().kinds & GIVEN, 0);
         assert_ne!(g.get("sheinbaum").unwrap().kinds & SURNAME, 0);
-        assert_ne!(g.get("officials").unwrap().kinds & COMMON, 0);
+        assert_ne!(g.word("officials").kinds & COMMON, 0);
+        assert_ne!(g.word("claimed").kinds & COMMON, 0);
+        assert_eq!(g.word("sheinbaum").kinds & COMMON, 0);
         assert_ne!(g.get("agency").unwrap().kinds & ORG_LAST, 0);
         assert_ne!(g.get("mexicans").unwrap().kinds & NORP, 0);
         assert_ne!(

@@ -215,11 +215,8 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
             if !t.all_upper && i > start {
                 buf.clear();
                 push_lower(&mut buf, w);
-                if lexicon
-                    .gazetteer
-                    .get(&buf)
-                    .is_some_and(|e| e.kinds & kind::COMMON != 0 && e.kinds & kind::NAME == 0)
-                {
+                let e = lexicon.gazetteer.word(&buf);
+                if e.kinds & kind::COMMON != 0 && e.kinds & kind::NAME == 0 {
                     capitalised_common += 1;
                 }
             }

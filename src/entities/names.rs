@@ -238,11 +238,7 @@ impl<'a, 't> Names<'a, 't> {
     fn entry(&mut self, i: usize) -> Entry {
         self.buf.clear();
         push_lower(&mut self.buf, self.doc.tok_text(i));
-        self.lx
-            .gazetteer
-            .get(&self.buf)
-            .copied()
-            .unwrap_or_default()
+        self.lx.gazetteer.word(&self.buf)
     }
 
     /// The kinds of token `i` as written: acronym kinds apply to a word in capitals outside a
@@ -517,10 +513,7 @@ impl<'a, 't> Names<'a, 't> {
     }
 
     fn is_common(&self, lower: &str) -> bool {
-        self.lx
-            .gazetteer
-            .get(lower)
-            .is_some_and(|e| e.kinds & kind::COMMON != 0)
+        self.lx.gazetteer.word(lower).kinds & kind::COMMON != 0
     }
 
     /// Cuts the run `r` (titles, nationalities, weak connectors) and types what is left.
