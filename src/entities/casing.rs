@@ -10,8 +10,9 @@
 //! Everything here is one pass over the tokens plus one hash lookup per capitalised word.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
-use crate::lexicon::{kind, push_lower, Lexicon};
+use crate::lexicon::{kind, push_lower, FxBuild, Lexicon};
 use crate::text::{Doc, TokenKind};
 
 /// Where a token stands, as far as its capital letter is concerned.
@@ -132,10 +133,26 @@ impl Casing {
             }
         }
         if !seen.is_empty() {
+            // A one-hash Bloom filter of the capitalised words spares most lower-case words a
+            // lookup in the map.
+            let bits = (seen.len() * 8).next_power_of_two().max(64);
+            let mut bloom = vec![0u64; bits / 64];
+            let slot = |w: &str| {
+                let h = FxBuild::default().hash_one(w) as usize & (bits - 1);
+                (h / 64, 1u64 << (h % 64))
+            };
+            for k in seen.keys() {
+                let (i, b) = slot(k);
+                bloom[i] |= b;
+            }
             for t in &doc.tokens {
                 if t.kind == TokenKind::Word && !t.upper_initial {
-                    if let Some(s) = seen.get_mut(t.text(doc.text)) {
-                        s.lower += 1;
+                    let w = t.text(doc.text);
+                    let (i, b) = slot(w);
+                    if bloom[i] & b != 0 {
+                        if let Some(s) = seen.get_mut(w) {
+                            s.lower += 1;
+                        }
                     }
                 }
             }

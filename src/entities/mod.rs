@@ -56,28 +56,30 @@ pub fn find_mentions(
 ) -> Vec<Mention> {
     let casing = Casing::new(doc, lexicon);
     let mut names = Names::new(doc, lexicon, &casing, user);
-    let mut patterns = Vec::new();
+    let mut found = Vec::new();
     let mut candidates = Vec::new();
     let mut taken = vec![false; doc.tokens.len()];
+    let words = patterns::PatternWords::new(doc);
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if doc.boilerplate_sentence[s] {
             continue;
         }
-        let first = patterns.len();
+        let first = found.len();
         patterns::find_patterns(
             doc,
+            &words,
             sentence.tokens.clone(),
             lexicon,
             reference,
-            &mut patterns,
+            &mut found,
         );
-        for m in &patterns[first..] {
+        for m in &found[first..] {
             taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
         }
         names.sentence(sentence.tokens.clone(), &taken, &mut candidates);
     }
     document_pass(doc, lexicon, &mut candidates);
-    let mut out = patterns;
+    let mut out = found;
     out.extend(candidates.into_iter().map(|c| c.mention));
     out.sort_by_key(|m| m.span.start);
     out

@@ -284,7 +284,7 @@ impl<'a, 't> Names<'a, 't> {
             let kinds = self.kinds_of(i, &e);
             let info = &mut infos[i - range.start];
             info.kinds = kinds;
-            info.name = t.upper_initial && self.trusted(i, kinds);
+            info.name = t.upper_initial && self.trusted(i, kinds, &self.buf);
             if e.max_tokens >= 1 {
                 let (len, entry) = self.phrase_at(i, range.end, taken, e);
                 if len > 0 {
@@ -343,7 +343,7 @@ impl<'a, 't> Names<'a, 't> {
     }
 
     /// Is capitalised token `i` a name word where it stands?
-    fn trusted(&self, i: usize, kinds: u32) -> bool {
+    fn trusted(&self, i: usize, kinds: u32, lower: &str) -> bool {
         use kind::*;
         let t = &self.doc.tokens[i];
         let word = self.doc.tok_text(i);
@@ -359,9 +359,7 @@ impl<'a, 't> Names<'a, 't> {
             // A word in capitals inside running text is emphasis when it is a common word ("NOT").
             return !(t.all_upper && common && kinds & NAME == 0 && word.len() > 1);
         }
-        let mut lower = String::new();
-        push_lower(&mut lower, word);
-        let seen = self.casing.seen(&lower);
+        let seen = self.casing.seen(lower);
         if seen.as_name() {
             return true;
         }
@@ -591,7 +589,10 @@ impl<'a, 't> Names<'a, 't> {
         {
             let rest = s + lead;
             let rest_is_acronym = e - rest == 1 && self.is_acronym(rest);
-            if self.title_at(rest, e).is_some() || self.person_shaped(rest, e) || rest_is_acronym {
+            if self.title_at(rest, e).is_some()
+                || self.person_shaped(rest, e, info)
+                || rest_is_acronym
+            {
                 let label = label_of(info(s).entry.kinds).unwrap_or(Label::Place);
                 out.push(self.candidate(s..rest, label, None, Evidence::Strong));
                 let mut rest = rest;
@@ -609,7 +610,7 @@ impl<'a, 't> Names<'a, 't> {
             for k in s + 1..e.saturating_sub(2) {
                 if info(k).kinds & kind::ORG_LAST != 0
                     && self.doc.tokens[k].upper_initial
-                    && self.person_shaped(k + 1, e)
+                    && self.person_shaped(k + 1, e, info)
                 {
                     self.cut(s..k + 1, sentence.clone(), info, role, out);
                     return self.cut(k + 1..e, sentence, info, None, out);
@@ -658,7 +659,7 @@ impl<'a, 't> Names<'a, 't> {
     fn complete_name(&mut self, s: usize, k: usize, info: &impl Fn(usize) -> Info) -> bool {
         info(s).phrase as usize == k - s
             || self.ends_with_cue(k, kind::ORG_LAST | kind::EVENT_LAST | kind::PLACE_LAST)
-            || self.person_shaped(s, k)
+            || self.person_shaped(s, k, info)
             || k - s == 1 && self.is_acronym(s)
     }
 
@@ -761,7 +762,7 @@ impl<'a, 't> Names<'a, 't> {
     /// Tokens `s..e` look like a person's name: a known given name first (one that is also a
     /// place, like "Cleveland" or "Paris", only before a surname or an unknown word), or initials,
     /// or a known surname last after a word that is neither common nor a known name of a place.
-    fn person_shaped(&mut self, s: usize, e: usize) -> bool {
+    fn person_shaped(&self, s: usize, e: usize, info: &impl Fn(usize) -> Info) -> bool {
         use kind::*;
         let words: Vec<usize> = (s..e)
             .filter(|&k| self.doc.tokens[k].kind == TokenKind::Word)
@@ -769,13 +770,7 @@ impl<'a, 't> Names<'a, 't> {
         if words.len() < 2 || words.len() > 5 {
             return false;
         }
-        let kinds: Vec<u32> = words
-            .iter()
-            .map(|&k| {
-                let en = self.entry(k);
-                self.kinds_of(k, &en)
-            })
-            .collect();
+        let kinds: Vec<u32> = words.iter().map(|&k| info(k).kinds).collect();
         let (fk, lk) = (kinds[0], kinds[kinds.len() - 1]);
         let last_i = words[words.len() - 1];
         if lk & (ORG_LAST | EVENT_LAST) != 0 && lk & SURNAME == 0 {
@@ -830,7 +825,7 @@ impl<'a, 't> Names<'a, 't> {
             } else {
                 0
             };
-            if k & (COUNTRY | NORP) == 0 && !self.person_shaped(s, e) && role.is_none() {
+            if k & (COUNTRY | NORP) == 0 && !self.person_shaped(s, e, info) && role.is_none() {
                 let mut c = self.candidate(r, Label::Org, None, Evidence::Context);
                 c.team = true;
                 out.push(c);
@@ -866,7 +861,7 @@ impl<'a, 't> Names<'a, 't> {
         }
         let first = info(s).kinds;
         let last = info(e - 1).kinds;
-        let person = n >= 2 && self.person_shaped(s, e);
+        let person = n >= 2 && self.person_shaped(s, e, info);
         // 3. cue words
         if n >= 2 {
             let cue = if last & ORG_LAST != 0 && !(person && last & SURNAME != 0) {
@@ -924,7 +919,7 @@ impl<'a, 't> Names<'a, 't> {
             let unknown_ok = pieces.iter().all(|(pr, l)| {
                 l.is_some()
                     || pr.len() == 1 && self.is_acronym(pr.start)
-                    || pr.len() >= 2 && self.person_shaped(pr.start, pr.end)
+                    || pr.len() >= 2 && self.person_shaped(pr.start, pr.end, info)
             });
             if known >= 1 && pieces.len() >= 2 && unknown_ok && !team {
                 for (pr, l) in pieces {

@@ -97,7 +97,7 @@ enum Det {
     Recent,
 }
 
-/// What a word can be in a pattern.
+/// What a word can be in a pattern (private to this module).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum W {
     /// 1..=12; `true` for an abbreviation ("Jan", "Sept").
@@ -488,8 +488,44 @@ const CODES_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Finds pattern entities in sentence token range `range`, appending them to `out`.
+/// The pattern words of a document, looked up once per token.
+pub struct PatternWords(Vec<Option<W>>);
+
+impl PatternWords {
+    /// Looks up every word token of `doc`.
+    pub fn new(doc: &Doc) -> PatternWords {
+        let mut buf = [0u8; 12];
+        let words = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.text(doc.text);
+                if s == "%" {
+                    return Some(W::Percent);
+                }
+                if t.kind != TokenKind::Word || s.len() > 12 || !s.is_ascii() {
+                    return None;
+                }
+                let b = s.as_bytes();
+                for (k, c) in b.iter().enumerate() {
+                    buf[k] = c.to_ascii_lowercase();
+                }
+                let w = *words().get(std::str::from_utf8(&buf[..b.len()]).ok()?)?;
+                match w {
+                    // months and weekdays are written with a capital
+                    W::Month(..) | W::Weekday(_) if !t.upper_initial => None,
+                    _ => Some(w),
+                }
+            })
+            .collect();
+        PatternWords(words)
+    }
+}
+
+/// Finds pattern entities in sentence token range `range`, appending them to `out`.
 pub fn find_patterns(
     doc: &Doc,
+    words: &PatternWords,
     range: Range<usize>,
     lexicon: &Lexicon,
     reference: Option<Ymd>,
@@ -497,6 +533,7 @@ pub fn find_patterns(
 ) {
     let cx = Cx {
         doc,
+        words: &words.0,
         lx: lexicon,
         start: range.start,
         end: range.end,
@@ -533,6 +570,7 @@ struct Num {
 
 struct Cx<'a, 't> {
     doc: &'a Doc<'t>,
+    words: &'a [Option<W>],
     lx: &'a Lexicon,
     start: usize,
     end: usize,
@@ -551,30 +589,10 @@ impl Cx<'_, '_> {
     /// The pattern word at token `i`, if any (case-insensitive; months and weekdays must be
     /// capitalised).
     fn word(&self, i: usize) -> Option<W> {
-        if i >= self.end {
-            return None;
-        }
-        let t = &self.doc.tokens[i];
-        let s = self.doc.tok_text(i);
-        if s == "%" {
-            return Some(W::Percent);
-        }
-        if t.kind != TokenKind::Word || s.len() > 12 {
-            return None;
-        }
-        let mut buf = [0u8; 12];
-        let b = s.as_bytes();
-        if !s.is_ascii() {
-            return None;
-        }
-        for (k, c) in b.iter().enumerate() {
-            buf[k] = c.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
-        let w = *words().get(lower)?;
-        match w {
-            W::Month(..) | W::Weekday(_) if !t.upper_initial => None,
-            _ => Some(w),
+        if i < self.end {
+            self.words[i]
+        } else {
+            None
         }
     }
 
@@ -686,6 +704,11 @@ impl Cx<'_, '_> {
     }
 
     fn match_at(&self, i: usize) -> Option<Mention> {
+        let t = &self.doc.tokens[i];
+        // most tokens start nothing: a word that is no pattern word nor a currency code
+        if t.kind == TokenKind::Word && self.words[i].is_none() && !t.upper_initial {
+            return None;
+        }
         self.money(i)
             .or_else(|| self.date_or_time_words(i))
             .or_else(|| self.numeric(i))
