@@ -97,7 +97,7 @@ fn front_code(words: &[String]) -> Vec<u8> {
             shared -= 1;
         }
         packed.push(shared as u8);
-        packed.extend_from_slice(w[shared..].as_bytes());
+        packed.extend_from_slice(&w.as_bytes()[shared..]);
         packed.push(b'\n');
         prev = w;
     }
