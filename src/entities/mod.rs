@@ -28,8 +28,8 @@ use crate::lexicon::{kind, push_lower, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
-use casing::Casing;
-use names::{Candidate, Evidence, Names};
+use casing::{Casing, Position};
+use names::{Candidate, Evidence, Names, Team};
 
 /// A mention found by a recogniser, before clustering.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +78,7 @@ pub fn find_mentions(
         }
         names.sentence(sentence.tokens.clone(), &taken, &mut candidates);
     }
-    document_pass(doc, lexicon, &mut candidates);
+    document_pass(doc, lexicon, &casing, &mut candidates);
     let mut out = found;
     out.extend(candidates.into_iter().map(|c| c.mention));
     out.sort_by_key(|m| m.span.start);
@@ -98,21 +98,34 @@ fn key(doc: &Doc, r: Range<usize>) -> String {
 }
 
 /// Gives guessed names the type the document gives the same name where it is sure, and drops
-/// single words nothing vouches for.
-fn document_pass(doc: &Doc, lexicon: &Lexicon, candidates: &mut Vec<Candidate>) {
-    let mut sure: HashMap<String, (Label, Evidence)> = HashMap::new();
-    let mut parts: HashMap<String, Label> = HashMap::new();
-    for c in candidates.iter() {
+/// single words nothing vouches for:
+/// * a word that is part of a person's full name elsewhere is that person ("Simmons" after
+///   "Phil Simmons");
+/// * a name typed by a guess takes the type the document gives it with more evidence elsewhere;
+/// * a name kept elsewhere keeps it here (a sentence-initial "Gloria" after "child, Gloria");
+/// * in a list, a doubtful name takes the type of its neighbours ("Google, Bing and Yahoo");
+/// * a place named as a sports team somewhere is the team throughout, except as a venue.
+fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut Vec<Candidate>) {
+    let keys: Vec<String> = candidates
+        .iter()
+        .map(|c| key(doc, c.mention.tokens.clone()))
+        .collect();
+    let mut sure: HashMap<&str, (Label, Evidence)> = HashMap::new();
+    let mut kept: HashMap<&str, Label> = HashMap::new();
+    // words of people's full names, with the evidence for the person
+    let mut parts: HashMap<String, Evidence> = HashMap::new();
+    for (c, k) in candidates.iter().zip(&keys) {
         let m = &c.mention;
         if c.evidence >= Evidence::Context {
-            let e = sure
-                .entry(key(doc, m.tokens.clone()))
-                .or_insert((m.label, c.evidence));
+            let e = sure.entry(k).or_insert((m.label, c.evidence));
             if c.evidence > e.1 {
                 *e = (m.label, c.evidence);
             }
         }
-        if c.evidence == Evidence::Strong && m.label == Label::Person && m.tokens.len() > 1 {
+        if c.keep {
+            kept.entry(k).or_insert(m.label);
+        }
+        if c.keep && m.label == Label::Person && m.tokens.len() > 1 {
             let words: Vec<usize> = m
                 .tokens
                 .clone()
@@ -121,26 +134,28 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, candidates: &mut Vec<Candidate>) 
                 })
                 .collect();
             if let (Some(&f), Some(&l)) = (words.first(), words.last()) {
-                parts.entry(key(doc, l..l + 1)).or_insert(Label::Person);
-                parts.entry(key(doc, f..f + 1)).or_insert(Label::Person);
+                for w in [f, l] {
+                    let e = parts.entry(key(doc, w..w + 1)).or_insert(c.evidence);
+                    *e = (*e).max(c.evidence);
+                }
             }
         }
     }
-    // Teams: a place named as a team somewhere is the team throughout, except as a venue.
-    let teams: HashSet<String> = candidates
+    // Teams are named throughout a sports report; results tables alone (stock prices, election
+    // returns) do not make one.
+    let sports = candidates.iter().any(|c| c.team == Some(Team::Play));
+    let teams: HashSet<&str> = candidates
         .iter()
-        .filter(|c| c.team)
-        .map(|c| key(doc, c.mention.tokens.clone()))
+        .zip(&keys)
+        .filter(|(c, _)| sports && c.team.is_some())
+        .map(|(_, k)| k.as_str())
         .collect();
-    if !teams.is_empty() {
-        for c in candidates.iter_mut() {
-            let m = &mut c.mention;
-            if m.label != Label::Place || !teams.contains(&key(doc, m.tokens.clone())) {
-                continue;
-            }
+    for (c, k) in candidates.iter_mut().zip(&keys) {
+        let m = &mut c.mention;
+        if !teams.is_empty() && m.label == Label::Place && teams.contains(k.as_str()) {
             let country = lexicon
                 .gazetteer
-                .get(&key(doc, m.tokens.clone()))
+                .get(k)
                 .is_some_and(|e| e.kinds_as(true) & kind::COUNTRY != 0);
             let venue = m.tokens.start > 0
                 && matches!(
@@ -151,25 +166,59 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, candidates: &mut Vec<Candidate>) 
                 m.label = Label::Org;
                 c.evidence = Evidence::Context;
             }
+            continue;
         }
-    }
-    for c in candidates.iter_mut() {
         if c.evidence == Evidence::Strong {
             continue;
         }
-        let k = key(doc, c.mention.tokens.clone());
-        if let Some(&(label, ev)) = sure.get(&k) {
-            if ev > c.evidence || c.evidence == Evidence::Guess {
-                c.mention.label = label;
+        if m.tokens.len() == 1 {
+            if parts.get(k).is_some_and(|&ev| ev >= c.evidence) {
+                m.label = Label::Person;
                 c.keep = true;
                 continue;
             }
         }
-        if c.mention.tokens.len() == 1 {
-            if let Some(&label) = parts.get(&k) {
-                c.mention.label = label;
+        if let Some(&(label, ev)) = sure.get(k.as_str()) {
+            if ev > c.evidence || c.evidence == Evidence::Guess {
+                m.label = label;
+                c.keep = true;
+                continue;
+            }
+        }
+        if !c.keep {
+            if let Some(&label) = kept.get(k.as_str()) {
+                m.label = label;
                 c.keep = true;
             }
+        }
+    }
+    // Lists: "A, B and C" share a type when one of them is doubtful.
+    for i in 0..candidates.len() {
+        if candidates[i].keep
+            || casing.position[candidates[i].mention.tokens.start] != Position::Mid
+        {
+            continue;
+        }
+        let listed_with = |j: usize| -> bool {
+            let (a, b) = if j < i { (j, i) } else { (i, j) };
+            let (ea, sb) = (
+                candidates[a].mention.tokens.end,
+                candidates[b].mention.tokens.start,
+            );
+            ea < sb
+                && sb - ea <= 2
+                && (ea..sb).all(|t| matches!(doc.tok_text(t), "," | "and" | "or" | "&"))
+                && candidates[j].keep
+                && candidates[j].mention.tokens.len() == 1
+        };
+        let neighbour = [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .filter(|&j| j < candidates.len() && listed_with(j))
+            .map(|j| candidates[j].mention.label)
+            .next();
+        if let Some(label) = neighbour {
+            candidates[i].mention.label = label;
+            candidates[i].keep = true;
         }
     }
     candidates.retain(|c| c.keep);

@@ -125,6 +125,15 @@ const TEAM_AFTER: &[&str] = &[
 /// Words before a name that make it a team: "beat Somerset", "v Durham".
 const TEAM_BEFORE: &[&str] = &["beat", "v", "vs", "vs.", "versus", "drew"];
 
+/// How a name was seen to be a sports team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Team {
+    /// Before a score in a line of results (also stock and election tables: weak).
+    Score,
+    /// Beating, drawing with or playing another, or with a captain or coach.
+    Play,
+}
+
 /// A user's own terms: label by exact word sequence.
 #[derive(Clone, Debug, Default)]
 pub struct UserLexicon {
@@ -190,9 +199,9 @@ pub struct Candidate {
     pub evidence: Evidence,
     /// False when the name should be kept only if the document confirms it.
     pub keep: bool,
-    /// Named as a sports team here ("Essex 372", "Leicestershire beat ..."): the same name is a
-    /// team throughout the document, unless a country or a venue ("at Leicester").
-    pub team: bool,
+    /// Named as a sports team here: [`Team::Score`] before a score in a line of results ("Essex
+    /// 372"), [`Team::Play`] beating or playing another ("Leicestershire beat ...").
+    pub team: Option<Team>,
 }
 
 /// Finds names, sentence by sentence; see the module docs.
@@ -370,6 +379,17 @@ impl<'a, 't> Names<'a, 't> {
             return true;
         }
         if common || seen.lower > 0 || kinds & TITLE != 0 {
+            return false;
+        }
+        // "Ironically, ...", "Nonetheless, ...": a sentence adverb, not a name
+        if position == Position::Initial
+            && self
+                .doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.text(self.doc.text) == ",")
+            && kinds & NAME == 0
+        {
             return false;
         }
         // An unknown word: trust its capital at a sentence start, not in a headline.
@@ -657,7 +677,12 @@ impl<'a, 't> Names<'a, 't> {
 
     /// Is `s..k` a complete name by itself: known, ending in a cue word, or a person's?
     fn complete_name(&mut self, s: usize, k: usize, info: &impl Fn(usize) -> Info) -> bool {
-        info(s).phrase as usize == k - s
+        let known = if k - s == 1 {
+            info(s).kinds
+        } else {
+            info(s).entry.kinds
+        };
+        info(s).phrase as usize == k - s && label_of(known).is_some()
             || self.ends_with_cue(k, kind::ORG_LAST | kind::EVENT_LAST | kind::PLACE_LAST)
             || self.person_shaped(s, k, info)
             || k - s == 1 && self.is_acronym(s)
@@ -815,7 +840,7 @@ impl<'a, 't> Names<'a, 't> {
         }
         let n = e - s;
         // 2a. a sports team: a name before a score, or beating or playing another
-        if self.team_context(s, e) {
+        if let Some(team) = self.team_context(s, e) {
             let k = if info(s).phrase as usize == n {
                 if n == 1 {
                     info(s).kinds
@@ -827,7 +852,7 @@ impl<'a, 't> Names<'a, 't> {
             };
             if k & (COUNTRY | NORP) == 0 && !self.person_shaped(s, e, info) && role.is_none() {
                 let mut c = self.candidate(r, Label::Org, None, Evidence::Context);
-                c.team = true;
+                c.team = Some(team);
                 out.push(c);
                 return;
             }
@@ -965,16 +990,23 @@ impl<'a, 't> Names<'a, 't> {
 
     /// Is the name `s..e` named as a team: before a score in a line of results, before "beat"
     /// or "captain", after "beat" or "v"?
-    fn team_context(&self, s: usize, e: usize) -> bool {
+    fn team_context(&self, s: usize, e: usize) -> Option<Team> {
         let doc = self.doc;
         let next = doc.tokens.get(e).filter(|t| t.newlines_before == 0);
-        if self.casing.score_line[s] && next.is_some_and(|t| t.kind == TokenKind::Number) {
-            return true;
+        if next.is_some_and(|t| TEAM_AFTER.contains(&t.text(doc.text)))
+            || s > 0
+                && doc.tokens[s].newlines_before == 0
+                && TEAM_BEFORE.contains(&doc.tok_text(s - 1))
+        {
+            return Some(Team::Play);
         }
-        if next.is_some_and(|t| TEAM_AFTER.contains(&t.text(doc.text))) {
-            return true;
-        }
-        s > 0 && doc.tokens[s].newlines_before == 0 && TEAM_BEFORE.contains(&doc.tok_text(s - 1))
+        // a number after the name, but not a year: "MOSCOW 1996-08-30" is a dateline
+        let score = next.is_some_and(|t| {
+            let n = t.text(doc.text);
+            t.kind == TokenKind::Number
+                && !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+        });
+        (self.casing.score_line[s] && score).then_some(Team::Score)
     }
 
     fn speech_follows(&self, e: usize) -> bool {
@@ -1034,6 +1066,27 @@ impl<'a, 't> Names<'a, 't> {
         role: Option<Span>,
         evidence: Evidence,
     ) -> Candidate {
+        // A military unit named by a capitalised branch and "forces": "US Special Operations
+        // forces" (but "Russian forces" is a nationality and a common noun).
+        let mut r = r;
+        let last = r.end - 1;
+        if label == Label::Org
+            && r.len() >= 2
+            && self.doc.tok_text(last).ends_with('s')
+            && self.doc.tokens[last].upper_initial
+            && self.doc.tokens.get(r.end).is_some_and(|t| {
+                t.newlines_before == 0 && matches!(t.text(self.doc.text), "forces" | "units")
+            })
+            && self
+                .lx
+                .gazetteer
+                .word(&self.doc.tok_text(last).to_ascii_lowercase())
+                .kinds
+                & kind::COMMON
+                != 0
+        {
+            r.end += 1;
+        }
         let span = Span::new(
             self.doc.tokens[r.start].span.start,
             self.doc.tokens[r.end - 1].span.end,
@@ -1067,7 +1120,7 @@ impl<'a, 't> Names<'a, 't> {
             },
             evidence,
             keep: evidence > Evidence::Guess || label == Label::Person || label == Label::Org,
-            team: false,
+            team: None,
         }
     }
 }
