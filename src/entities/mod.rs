@@ -110,13 +110,24 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
         .iter()
         .map(|c| key(doc, c.mention.tokens.clone()))
         .collect();
+    // Teams are named throughout a sports report; results tables alone (stock prices, election
+    // returns) do not make one.
+    let sports = candidates.iter().any(|c| c.team == Some(Team::Play));
+    let teams: HashSet<&str> = candidates
+        .iter()
+        .zip(&keys)
+        .filter(|(c, _)| sports && c.team.is_some())
+        .map(|(_, k)| k.as_str())
+        .collect();
     let mut sure: HashMap<&str, (Label, Evidence)> = HashMap::new();
     let mut kept: HashMap<&str, Label> = HashMap::new();
     // words of people's full names, with the evidence for the person
     let mut parts: HashMap<String, Evidence> = HashMap::new();
     for (c, k) in candidates.iter().zip(&keys) {
         let m = &c.mention;
-        if c.evidence >= Evidence::Context {
+        if c.evidence >= Evidence::Context
+            && !(m.label == Label::Place && teams.contains(k.as_str()))
+        {
             let e = sure.entry(k).or_insert((m.label, c.evidence));
             if c.evidence > e.1 {
                 *e = (m.label, c.evidence);
@@ -141,15 +152,6 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
             }
         }
     }
-    // Teams are named throughout a sports report; results tables alone (stock prices, election
-    // returns) do not make one.
-    let sports = candidates.iter().any(|c| c.team == Some(Team::Play));
-    let teams: HashSet<&str> = candidates
-        .iter()
-        .zip(&keys)
-        .filter(|(c, _)| sports && c.team.is_some())
-        .map(|(_, k)| k.as_str())
-        .collect();
     for (c, k) in candidates.iter_mut().zip(&keys) {
         let m = &mut c.mention;
         if !teams.is_empty() && m.label == Label::Place && teams.contains(k.as_str()) {
@@ -171,12 +173,10 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
         if c.evidence == Evidence::Strong {
             continue;
         }
-        if m.tokens.len() == 1 {
-            if parts.get(k).is_some_and(|&ev| ev >= c.evidence) {
-                m.label = Label::Person;
-                c.keep = true;
-                continue;
-            }
+        if m.tokens.len() == 1 && parts.get(k).is_some_and(|&ev| ev >= c.evidence) {
+            m.label = Label::Person;
+            c.keep = true;
+            continue;
         }
         if let Some(&(label, ev)) = sure.get(k.as_str()) {
             if ev > c.evidence || c.evidence == Evidence::Guess {
