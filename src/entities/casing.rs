@@ -111,13 +111,30 @@ impl Casing {
                 }
             }
         }
-        // What the document writes with a capital in running text, then how often in lower case.
+        // What the document writes with a capital in running text (or at a sentence start, when
+        // it is no common word and another capital follows: "Kestrel Rovers beat ..."), then
+        // how often in lower case.
         let mut seen: HashMap<String, Seen> = HashMap::new();
         let mut buf = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word && t.upper_initial && position[i] == Position::Mid {
+            if t.kind != TokenKind::Word || !t.upper_initial || t.all_upper && t.span.len() > 1 {
+                continue;
+            }
+            let counts = match position[i] {
+                Position::Mid => true,
+                Position::Headline => false,
+                Position::Initial => doc.tokens.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word && n.upper_initial && n.newlines_before == 0
+                }),
+            };
+            if counts {
                 buf.clear();
                 push_lower(&mut buf, doc.tok_text(i));
+                if position[i] == Position::Initial
+                    && lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) != 0
+                {
+                    continue;
+                }
                 match seen.get_mut(buf.as_str()) {
                     Some(s) => s.capital += 1,
                     None => {

@@ -435,9 +435,8 @@ impl<'a, 't> Names<'a, 't> {
         }
         if !t.upper_initial {
             // "al-Amr"
-            return inf.kinds != 0
-                || self.glued_hyphen_then_capital(i, end)
-                    && NAME_PARTICLES.contains(&self.doc.tok_text(i));
+            return self.glued_hyphen_then_capital(i, end)
+                && NAME_PARTICLES.contains(&self.doc.tok_text(i));
         }
         // A title, or an ambiguous given name ("Bill", "Will"), before a name word.
         let next_name = i + 1 < end
@@ -489,6 +488,16 @@ impl<'a, 't> Names<'a, 't> {
                     continue;
                 }
                 break;
+            }
+            // "Suleiman al-Amr", "Abdel Fattah el-Sisi"
+            if t.kind == TokenKind::Word
+                && !t.upper_initial
+                && NAME_PARTICLES.contains(&w)
+                && self.glued_hyphen_then_capital(j, end)
+                && ok(j + 2)
+            {
+                j += 3;
+                continue;
             }
             if t.kind == TokenKind::Word && !t.upper_initial && CONNECTORS.contains(&w) {
                 if name_at(j + 1) {
