@@ -37,8 +37,10 @@ pub fn cluster_mentions(
 ) -> (Vec<Entity>, Vec<Cluster>) {
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
     let mut clusters: Vec<Cluster> = Vec::new();
-    // whether each cluster's canonical name came from the lists (then it is kept)
+    // whether each cluster's canonical name came from the lists (then it is kept), and whether
+    // a person's cluster has a mention of more than one word
     let mut listed: Vec<bool> = Vec::new();
+    let mut full_name: Vec<bool> = Vec::new();
     let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
     // surname / given name (lower case) → person cluster, and bare surnames seen first
     let mut surnames: HashMap<String, usize> = HashMap::new();
@@ -91,12 +93,7 @@ pub fn cluster_mentions(
             } else if let Some(last) = words.last() {
                 // "Trump" seen alone, then "Donald Trump"
                 let w = last.to_lowercase();
-                found = surnames.get(&w).copied().filter(|&c| {
-                    clusters[c]
-                        .mentions
-                        .iter()
-                        .all(|&i| !entities[i].text.contains(' '))
-                });
+                found = surnames.get(&w).copied().filter(|&c| !full_name[c]);
             }
         }
         if found.is_none() && m.label == Label::Org {
@@ -128,11 +125,13 @@ pub fn cluster_mentions(
                     mentions: vec![id],
                 });
                 listed.push(listed_name.is_some());
+                full_name.push(false);
                 c
             }
         };
         by_key.entry((m.label, key)).or_insert(cluster);
         if m.label == Label::Person {
+            full_name[cluster] |= words.len() > 1;
             if let Some(last) = words.last() {
                 surnames.insert(last.to_lowercase(), cluster);
             }

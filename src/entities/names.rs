@@ -36,6 +36,9 @@ use crate::lexicon::{kind, push_lower, Entry, Lexicon};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 
+/// The most tokens a name can have ("Organization for Security and Co-operation in Europe").
+const MAX_RUN: usize = 16;
+
 /// Lower-case words allowed inside a name when a name word follows.
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "van", "von", "der",
@@ -438,11 +441,22 @@ impl<'a, 't> Names<'a, 't> {
             return self.glued_hyphen_then_capital(i, end)
                 && NAME_PARTICLES.contains(&self.doc.tok_text(i));
         }
-        // A title, or an ambiguous given name ("Bill", "Will"), before a name word.
-        let next_name = i + 1 < end
-            && self.doc.tokens[i + 1].newlines_before == 0
-            && info(i + 1).name
-            && info(i + 1).kinds & kind::COMMON == 0;
+        // A title, or an ambiguous given name ("Bill", "Will"), before a name word; a title may
+        // be abbreviated ("Gen. Mark Milley").
+        let k = if inf.kinds & kind::TITLE != 0
+            && i + 2 < end
+            && self.doc.tok_text(i + 1) == "."
+            && !self.doc.tokens[i + 1].space_before
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        let next_name = k < end && self.doc.tokens[k].newlines_before == 0 && info(k).name;
+        if inf.kinds & kind::TITLE != 0 {
+            return next_name;
+        }
+        let next_name = next_name && info(k).kinds & kind::COMMON == 0;
         next_name && inf.kinds & (kind::TITLE | kind::GIVEN) != 0
     }
 
@@ -455,6 +469,8 @@ impl<'a, 't> Names<'a, 't> {
         info: &impl Fn(usize) -> Info,
     ) -> usize {
         let doc = self.doc;
+        // names are short: a longer run of capitals is cut (and work stays linear)
+        let end = end.min(i + MAX_RUN);
         let ok = |j: usize| j < end && !taken[j] && doc.tokens[j].newlines_before == 0;
         let name_at = |j: usize| {
             ok(j)
@@ -480,10 +496,12 @@ impl<'a, 't> Names<'a, 't> {
                 j += if p >= 2 && (j..j + p).all(ok) { p } else { 1 };
                 continue;
             }
-            // "P. Simmons", "Jonathan M. Stan"
+            // "P. Simmons", "Jonathan M. Stan", "Gen. Mark Milley"
             if w == "." && !t.space_before {
                 let prev = doc.tok_text(j - 1);
-                if prev.chars().count() == 1 && doc.tokens[j - 1].upper_initial && name_at(j + 1) {
+                let abbreviation = prev.chars().count() == 1 && doc.tokens[j - 1].upper_initial
+                    || info(j - 1).kinds & kind::TITLE != 0;
+                if abbreviation && name_at(j + 1) {
                     j += 1;
                     continue;
                 }

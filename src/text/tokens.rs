@@ -145,11 +145,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         match next_char {
                             Some(n) if n.is_alphabetic() => {
                                 // inner period: "U.S" -> continue
-                                let after_seg: String = text[i + 1..]
+                                let after_seg = text[i + 1..]
                                     .chars()
+                                    .take(3)
                                     .take_while(|x| x.is_alphabetic())
-                                    .collect();
-                                if after_seg.chars().count() <= 2 {
+                                    .count();
+                                if after_seg <= 2 {
                                     dotted = true;
                                     chars.next();
                                     end = i + 1;
