@@ -228,7 +228,18 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
     let mut capitalised_common = 0usize;
     let mut lower_content = 0usize;
     let mut buf = String::new();
-    for i in start..end {
+    // after a label ("Man of the Match: Aravinda de Silva"), the rest of the line decides
+    let from = (start..end)
+        .rev()
+        .find(|&i| doc.tok_text(i) == ":")
+        .filter(|&c| {
+            (c + 1..end)
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .count()
+                >= 2
+        })
+        .map_or(start, |c| c + 1);
+    for i in from..end {
         let t = &doc.tokens[i];
         if t.kind != TokenKind::Word {
             continue;
@@ -246,7 +257,11 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
         }
         if t.upper_initial {
             capitalised += 1;
-            if !t.all_upper && i > start {
+            let followed = doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.upper_initial && n.newlines_before == 0);
+            if !t.all_upper && (i > from || followed) {
                 buf.clear();
                 push_lower(&mut buf, w);
                 let e = lexicon.gazetteer.word(&buf);
@@ -259,12 +274,14 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
         }
     }
     let caps = words >= 1 && upper * 4 >= words * 3 && upper >= 1;
+    // A title-case headline has capitalised common words ("Hundreds Dead in Hajj Stampede",
+    // "Election Results"); a line of results ("Bristol City 4 1 0 3") is no headline.
     let title = !caps
         && capitalised >= 2
         && lower_content == 0
         && end - start <= 40
-        && capitalised_common >= 1
-        && capitalised_common * 4 >= capitalised - 1;
+        && !is_score_line(doc, start, end)
+        && (capitalised_common >= 2 || capitalised_common == 1 && capitalised <= 3);
     (caps, title)
 }
 

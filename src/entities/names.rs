@@ -42,8 +42,8 @@ const MAX_RUN: usize = 16;
 /// Lower-case words allowed inside a name when a name word follows.
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "van", "von", "der",
-    "den", "ter", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "and", "for", "on", "upon",
-    "au", "aux", "zu",
+    "den", "ter", "la", "le", "los", "las", "al", "el", "bin", "ibn", "bint", "y", "and", "for",
+    "on", "upon", "au", "aux", "zu", "ur", "ul", "ud",
 ];
 /// Connectors that join two names only when the whole is known or an organisation's name.
 const WEAK_CONNECTORS: &[&str] = &["and", "&", "for", "on", "upon"];
@@ -338,13 +338,25 @@ impl<'a, 't> Names<'a, 't> {
         push_lower(&mut self.buf, self.doc.tok_text(i));
         for k in 1..first.max_tokens as usize {
             let j = i + k;
-            if j >= end || taken[j] || self.doc.tokens[j].newlines_before > 0 {
+            if j >= end {
                 break;
             }
-            if self.doc.tokens[j].space_before {
+            let t = &self.doc.tokens[j];
+            let w = self.doc.tok_text(j);
+            // a known name goes on in capitals or with a connector ("Bank of England",
+            // "al-Qaeda"), not into lower-case words ("Xinhua news agency")
+            let lower_word = t.kind == TokenKind::Word
+                && !t.upper_initial
+                && !CONNECTORS.contains(&w)
+                && !NAME_PARTICLES.contains(&w)
+                && !matches!(w, "the" | "'s" | "’s");
+            if taken[j] || t.newlines_before > 0 || lower_word && t.space_before {
+                break;
+            }
+            if t.space_before {
                 self.buf.push(' ');
             }
-            push_lower(&mut self.buf, self.doc.tok_text(j));
+            push_lower(&mut self.buf, w);
             if let Some(e) = self.lx.gazetteer.get(&self.buf) {
                 if e.kinds & kind::NAME != 0 {
                     best = (k + 1, *e);
@@ -382,6 +394,16 @@ impl<'a, 't> Names<'a, 't> {
             return true;
         }
         if common || seen.lower > 0 || kinds & TITLE != 0 {
+            return false;
+        }
+        // "Traders said", "Eyewitnesses told": an unknown plural opening a sentence is a noun
+        if position == Position::Initial
+            && kinds & NAME == 0
+            && word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !self.casing.seen(lower).as_name()
+        {
             return false;
         }
         // "Ironically, ...", "Nonetheless, ...": a sentence adverb, not a name
@@ -520,6 +542,17 @@ impl<'a, 't> Names<'a, 't> {
             if t.kind == TokenKind::Word && !t.upper_initial && CONNECTORS.contains(&w) {
                 if name_at(j + 1) {
                     j += 1;
+                    continue;
+                }
+                // "Joost van der Westhuizen", "Bartolomé de las Casas"
+                let next = if ok(j + 1) { doc.tok_text(j + 1) } else { "" };
+                if ok(j + 1)
+                    && !matches!(w, "of" | "and" | "for" | "on" | "upon")
+                    && CONNECTORS.contains(&next)
+                    && !matches!(next, "of" | "and" | "for" | "on" | "upon")
+                    && name_at(j + 2)
+                {
+                    j += 2;
                     continue;
                 }
                 // "Bank of the West", "Democratic Republic of the Congo"
@@ -720,6 +753,13 @@ impl<'a, 't> Names<'a, 't> {
         use kind::*;
         if info(s).phrase as usize >= e - s {
             return true;
+        }
+        // "Dow Chemical Co of the United States": a company's seat, not its name
+        if matches!(
+            self.doc.tok_text(k - 1),
+            "Co" | "Corp" | "Inc" | "Ltd" | "LLC" | "plc" | "PLC" | "SA" | "AG" | "NV" | "Group"
+        ) {
+            return false;
         }
         let before = info(k - 1).kinds;
         let first = info(s).kinds;

@@ -53,10 +53,10 @@ impl<'t> Doc<'t> {
         &self.tokens[self.sentences[i].tokens.clone()]
     }
 
-    /// The text of token `i`.
+    /// The text of token `i`, or `""` past the last token (so a look-ahead never panics).
     #[inline]
     pub fn tok_text(&self, i: usize) -> &'t str {
-        self.tokens[i].span.slice(self.text)
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
     }
 }
 
