@@ -638,7 +638,10 @@ impl<'a, 't> Names<'a, 't> {
         // A title at the start: cut off, kept as the role. Not in a known or organisation's name
         // ("General Motors").
         if !whole && !org_shaped {
-            if let Some(len) = self.title_at(s, e) {
+            if let Some(len) = self
+                .title_at(s, e)
+                .filter(|&len| (info(s).phrase as usize) <= len)
+            {
                 if s + len < e {
                     let mut t_end = s + len;
                     role = Some(Span::new(
@@ -722,6 +725,61 @@ impl<'a, 't> Names<'a, 't> {
                     }
                     return;
                 }
+            }
+        }
+        // A title inside the run, before a person: "Security Council President Tono Eitel",
+        // "Hong Kong Financial Secretary Donald Tsang", "Education Minister Nagoum Yamassoum".
+        // What comes before the title is a name of its own when the lists know it (a place, an
+        // organisation), else part of the role.
+        if !whole && !org_shaped && role.is_none() {
+            for k in s + 1..e.saturating_sub(1) {
+                let Some(len) = self.title_at(k, e) else {
+                    continue;
+                };
+                let rest = k + len;
+                let rest = if self.doc.tok_text(rest) == "." {
+                    rest + 1
+                } else {
+                    rest
+                };
+                // after a title, two or three plain capitalised words are a person too
+                let plain = rest < e
+                    && e - rest <= 3
+                    && (rest..e).all(|t| {
+                        self.doc.tokens[t].upper_initial
+                            && info(t).kinds
+                                & (kind::COMMON
+                                    | kind::TITLE
+                                    | kind::ORG_LAST
+                                    | kind::PLACE_LAST
+                                    | kind::EVENT_LAST
+                                    | kind::COUNTRY
+                                    | kind::ORG)
+                                == 0
+                    });
+                if rest >= e || !(plain || self.person_shaped(rest, e, info)) {
+                    continue;
+                }
+                // the known name at the start of what precedes the title
+                let known = info(s).phrase as usize;
+                let known_label = if known == 1 {
+                    label_of(info(s).kinds)
+                } else {
+                    label_of(info(s).entry.kinds)
+                };
+                let mut role_start = s;
+                if known >= 1 && s + known <= k && known_label.is_some() {
+                    self.cut(s..s + known, sentence.clone(), info, None, out);
+                    role_start = s + known;
+                } else if self.ends_with_cue(k, kind::ORG_LAST) {
+                    self.cut(s..k, sentence.clone(), info, None, out);
+                    role_start = k;
+                }
+                let role = Span::new(
+                    self.doc.tokens[role_start].span.start,
+                    self.doc.tokens[k + len - 1].span.end,
+                );
+                return self.cut(rest..e, sentence, info, Some(role), out);
             }
         }
         // Trailing hyphens and connectors never end a name.
