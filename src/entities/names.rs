@@ -717,7 +717,7 @@ impl<'a, 't> Names<'a, 't> {
                 if split {
                     self.cut(s..k, sentence.clone(), info, role, out);
                     let mut r2 = k + 1;
-                    while r2 < e && matches!(self.doc.tok_text(r2), "the") {
+                    while r2 < e && matches!(self.doc.tok_text(r2), "the" | "The") {
                         r2 += 1;
                     }
                     if r2 < e {

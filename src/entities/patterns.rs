@@ -1239,7 +1239,32 @@ impl Cx<'_, '_> {
                 };
                 return Some(self.date(start..j + 1, Some(format!("{:03}X", y / 10)), None));
             }
-            if !self.counts(j) && !self.after_name(at) {
+            // "in 2023", "the 2014 protests"; not "1709 schoolchildren", "2000 people"
+            let y = self.year(at).unwrap_or(0);
+            let before = if i > self.start { self.text(i - 1) } else { "" };
+            let determined = matches!(before, "the" | "The" | "a" | "its" | "their" | "'s" | "’s");
+            let temporal = matches!(
+                before,
+                "in" | "In"
+                    | "since"
+                    | "Since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+                    | "c."
+                    | "circa"
+            );
+            let plausible = y >= 1900 || temporal || determined;
+            if plausible && (determined || !self.counts(j)) && !self.after_name(at) {
                 return Some(self.date(i..j, Some(self.text(at).to_string()), None));
             }
         }
@@ -1505,6 +1530,23 @@ impl Cx<'_, '_> {
                     .gazetteer
                     .get(&w.to_lowercase())
                     .is_some_and(|e| e.kinds & kind::NORP != 0);
+        }
+        if matches!(
+            w,
+            "people"
+                | "children"
+                | "schoolchildren"
+                | "men"
+                | "women"
+                | "police"
+                | "staff"
+                | "personnel"
+                | "cattle"
+                | "sheep"
+                | "fish"
+                | "livestock"
+        ) {
+            return true;
         }
         w.len() > 3
             && w.ends_with('s')
