@@ -10,9 +10,8 @@
 //! Everything here is one pass over the tokens plus one hash lookup per capitalised word.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 
-use crate::lexicon::{kind, push_lower, FxBuild, Lexicon};
+use crate::lexicon::{kind, push_lower, Lexicon};
 use crate::text::{Doc, TokenKind};
 
 /// Where a token stands, as far as its capital letter is concerned.
@@ -150,23 +149,19 @@ impl Casing {
             }
         }
         if !seen.is_empty() {
-            // A one-hash Bloom filter of the capitalised words spares most lower-case words a
-            // lookup in the map.
+            // A filter of the capitalised words' shapes (first byte, last byte, length) spares
+            // most lower-case words a lookup in the map.
             let bits = (seen.len() * 8).next_power_of_two().max(64);
-            let mut bloom = vec![0u64; bits / 64];
-            let slot = |w: &str| {
-                let h = FxBuild::default().hash_one(w) as usize & (bits - 1);
-                (h / 64, 1u64 << (h % 64))
-            };
+            let mut filter = vec![0u64; bits / 64];
             for k in seen.keys() {
-                let (i, b) = slot(k);
-                bloom[i] |= b;
+                let h = shape(k) & (bits - 1);
+                filter[h / 64] |= 1 << (h % 64);
             }
             for t in &doc.tokens {
                 if t.kind == TokenKind::Word && !t.upper_initial {
                     let w = t.text(doc.text);
-                    let (i, b) = slot(w);
-                    if bloom[i] & b != 0 {
+                    let h = shape(w) & (bits - 1);
+                    if filter[h / 64] & (1 << (h % 64)) != 0 {
                         if let Some(s) = seen.get_mut(w) {
                             s.lower += 1;
                         }
@@ -186,6 +181,19 @@ impl Casing {
     pub fn seen(&self, lower: &str) -> Seen {
         self.seen.get(lower).copied().unwrap_or_default()
     }
+}
+
+/// A cheap hash of a word's shape: its first and last byte and its length.
+#[inline]
+pub(crate) fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (
+        *b.first().unwrap_or(&0) as usize,
+        *b.last().unwrap_or(&0) as usize,
+    );
+    (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ b.len().wrapping_mul(0xC2B3))
+        .wrapping_mul(0x2545)
+        >> 4
 }
 
 /// Does punctuation token `i` open a new stretch of text, after which a capital says little: an
@@ -231,12 +239,12 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
     // after a label ("Man of the Match: Aravinda de Silva"), the rest of the line decides
     let from = (start..end)
         .rev()
-        .find(|&i| doc.tok_text(i) == ":")
+        .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.tok_text(i) == ":")
         .filter(|&c| {
             (c + 1..end)
                 .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-                .count()
-                >= 2
+                .nth(1)
+                .is_some()
         })
         .map_or(start, |c| c + 1);
     for i in from..end {
@@ -245,11 +253,7 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
             continue;
         }
         let w = doc.tok_text(i);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 0 {
-            continue;
-        }
-        if letters >= 2 {
+        if w.chars().nth(1).is_some() {
             words += 1;
             if t.all_upper {
                 upper += 1;
@@ -257,20 +261,29 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
         }
         if t.upper_initial {
             capitalised += 1;
+        } else if lower_content == 0 && !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
+            lower_content += 1;
+        }
+    }
+    // capitalised common words, looked up only when the line may be in title case
+    if lower_content == 0 && capitalised >= 2 {
+        for i in from..end {
+            let t = &doc.tokens[i];
+            if t.kind != TokenKind::Word || !t.upper_initial || t.all_upper {
+                continue;
+            }
             let followed = doc
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.upper_initial && n.newlines_before == 0);
-            if !t.all_upper && (i > from || followed) {
+            if i > from || followed {
                 buf.clear();
-                push_lower(&mut buf, w);
+                push_lower(&mut buf, doc.tok_text(i));
                 let e = lexicon.gazetteer.word(&buf);
                 if e.kinds & kind::COMMON != 0 && e.kinds & kind::NAME == 0 {
                     capitalised_common += 1;
                 }
             }
-        } else if !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
-            lower_content += 1;
         }
     }
     let caps = words >= 1 && upper * 4 >= words * 3 && upper >= 1;

@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::casing::shape;
 use super::dates::{
     add_months, civil_from_days, days_from_civil, iso_day, iso_month, iso_week, valid, weekday,
 };
@@ -419,9 +420,18 @@ const WORDS: &[(&str, W)] = &[
     ("p.m", W::Meridiem),
 ];
 
-fn words() -> &'static HashMap<&'static str, W, FxBuild> {
-    static TABLE: OnceLock<HashMap<&'static str, W, FxBuild>> = OnceLock::new();
-    TABLE.get_or_init(|| WORDS.iter().copied().collect())
+/// The pattern words, and a filter of their shapes that rules out most other words without a
+/// lookup.
+fn words() -> &'static (HashMap<&'static str, W, FxBuild>, [u64; 64]) {
+    static TABLE: OnceLock<(HashMap<&'static str, W, FxBuild>, [u64; 64])> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut filter = [0u64; 64];
+        for (w, _) in WORDS {
+            let h = shape(w) & 4095;
+            filter[h / 64] |= 1 << (h % 64);
+        }
+        (WORDS.iter().copied().collect(), filter)
+    })
 }
 
 /// Currency signs and the codes they stand for, and the prefixes glued to "$".
@@ -510,7 +520,13 @@ impl PatternWords {
                 for (k, c) in b.iter().enumerate() {
                     buf[k] = c.to_ascii_lowercase();
                 }
-                let w = *words().get(std::str::from_utf8(&buf[..b.len()]).ok()?)?;
+                let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
+                let (table, filter) = words();
+                let h = shape(lower) & 4095;
+                if filter[h / 64] & (1 << (h % 64)) == 0 {
+                    return None;
+                }
+                let w = *table.get(lower)?;
                 match w {
                     // months and weekdays are written with a capital
                     W::Month(..) | W::Weekday(_) if !t.upper_initial => None,

@@ -57,7 +57,7 @@ fn normalise(line: &str) -> String {
 /// Words that, with "cookie", make a line a cookie notice.
 const COOKIE_CONTEXT: &[&str] = &["accept", "consent", "our website", "this site"];
 
-/// Lower-case phrases to find at word starts, indexed by their first byte.
+/// Lower-case phrases to find at word starts, indexed by their first byte (up to 64).
 struct PhraseSet {
     phrases: Vec<&'static str>,
     /// First byte → bit mask of the phrases starting with it (up to 64 phrases).
@@ -78,9 +78,9 @@ impl PhraseSet {
         }
     }
 
-    /// Counts the distinct phrases `line` contains at the start of a word, ignoring ASCII case:
-    /// one pass over the line, no allocation.
-    fn count(&self, line: &str) -> usize {
+    /// The phrases `line` contains at the start of a word, ignoring ASCII case, as a bit mask
+    /// (bit `k` for phrase `k`): one pass over the line, no allocation.
+    fn find(&self, line: &str) -> u64 {
         let b = line.as_bytes();
         let mut found = 0u64;
         let mut prev_alnum = false;
@@ -99,19 +99,29 @@ impl PhraseSet {
             }
             prev_alnum = alnum;
         }
-        found.count_ones() as usize
+        found
     }
 }
 
-/// The phrase sets: the lexicon's notice phrases, "cookie", and its context words.
-fn phrase_sets(lexicon: &Lexicon) -> &'static [PhraseSet; 3] {
-    static SETS: OnceLock<[PhraseSet; 3]> = OnceLock::new();
-    SETS.get_or_init(|| {
-        [
-            PhraseSet::new(&lexicon.boilerplate_phrases),
-            PhraseSet::new(&["cookie"]),
-            PhraseSet::new(COOKIE_CONTEXT),
-        ]
+/// The lexicon's notice phrases (up to 59), then "cookie", then its context words, in one set;
+/// and the bit masks of the three groups.
+fn phrase_set(lexicon: &Lexicon) -> &'static (PhraseSet, u64, u64, u64) {
+    static SET: OnceLock<(PhraseSet, u64, u64, u64)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let notices: Vec<&'static str> = lexicon
+            .boilerplate_phrases
+            .iter()
+            .copied()
+            .take(59)
+            .collect();
+        let n = notices.len();
+        let mut all = notices;
+        all.push("cookie");
+        all.extend_from_slice(COOKIE_CONTEXT);
+        let notice_mask = (1u64 << n) - 1;
+        let cookie_mask = 1u64 << n;
+        let context_mask = ((1u64 << COOKIE_CONTEXT.len()) - 1) << (n + 1);
+        (PhraseSet::new(&all), notice_mask, cookie_mask, context_mask)
     })
 }
 
@@ -130,9 +140,10 @@ fn is_boilerplate_line(line: &str, lexicon: &Lexicon) -> bool {
     // A notice: a short line with one of the phrases ("uses cookies", "privacy policy"), or any
     // line with two; long paragraphs are prose even when they mention a privacy policy.
     if len <= 1000 {
-        let [notices, cookie, context] = phrase_sets(lexicon);
-        let mut hits = notices.count(line);
-        if cookie.count(line) > 0 && context.count(line) > 0 {
+        let (set, notices, cookie, context) = phrase_set(lexicon);
+        let found = set.find(line);
+        let mut hits = (found & notices).count_ones();
+        if found & cookie != 0 && found & context != 0 {
             hits += 1;
         }
         if hits >= 2 || hits == 1 && len <= 200 {
