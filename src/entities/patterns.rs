@@ -420,10 +420,12 @@ const WORDS: &[(&str, W)] = &[
     ("p.m", W::Meridiem),
 ];
 
-/// The pattern words, and a filter of their shapes that rules out most other words without a
-/// lookup.
-fn words() -> &'static (HashMap<&'static str, W, FxBuild>, [u64; 64]) {
-    static TABLE: OnceLock<(HashMap<&'static str, W, FxBuild>, [u64; 64])> = OnceLock::new();
+/// The pattern words by lower-cased text, and a filter of their shapes (a 4096-bit set) that rules
+/// out most other words without a lookup.
+type WordTable = (HashMap<&'static str, W, FxBuild>, [u64; 64]);
+
+fn words() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut filter = [0u64; 64];
         for (w, _) in WORDS {
