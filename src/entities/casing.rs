@@ -112,58 +112,72 @@ impl Casing {
         }
         // What the document writes with a capital in running text (or at a sentence start, when
         // it is no common word and another capital follows: "Kestrel Rovers beat ..."), then
-        // how often in lower case.
+        // how often in lower case; counted only for the words the recognisers will ask about,
+        // those capitalised where a capital says little.
         let mut seen: HashMap<String, Seen> = HashMap::new();
         let mut buf = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || !t.upper_initial || t.all_upper && t.span.len() > 1 {
+            if t.kind != TokenKind::Word || !t.upper_initial || position[i] == Position::Mid {
                 continue;
             }
-            let counts = match position[i] {
-                Position::Mid => true,
-                Position::Headline => false,
-                Position::Initial => doc.tokens.get(i + 1).is_some_and(|n| {
+            buf.clear();
+            push_lower(&mut buf, doc.tok_text(i));
+            let name_start = position[i] == Position::Initial
+                && !t.all_upper
+                && doc.tokens.get(i + 1).is_some_and(|n| {
                     n.kind == TokenKind::Word && n.upper_initial && n.newlines_before == 0
-                }),
-            };
-            if counts {
-                buf.clear();
-                push_lower(&mut buf, doc.tok_text(i));
-                if position[i] == Position::Initial
-                    && lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) != 0
-                {
-                    continue;
-                }
-                match seen.get_mut(buf.as_str()) {
-                    Some(s) => s.capital += 1,
-                    None => {
-                        seen.insert(
-                            buf.clone(),
-                            Seen {
-                                capital: 1,
-                                lower: 0,
-                            },
-                        );
-                    }
+                })
+                && lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) == 0;
+            match seen.get_mut(buf.as_str()) {
+                Some(s) => s.capital += u32::from(name_start),
+                None => {
+                    seen.insert(
+                        buf.clone(),
+                        Seen {
+                            capital: u32::from(name_start),
+                            lower: 0,
+                        },
+                    );
                 }
             }
         }
         if !seen.is_empty() {
-            // A filter of the capitalised words' shapes (first byte, last byte, length) spares
-            // most lower-case words a lookup in the map.
+            // A filter of the asked words' shapes (first byte, last byte, length) spares most
+            // words a lookup in the map.
             let bits = (seen.len() * 8).next_power_of_two().max(64);
             let mut filter = vec![0u64; bits / 64];
             for k in seen.keys() {
                 let h = shape(k) & (bits - 1);
                 filter[h / 64] |= 1 << (h % 64);
             }
-            for t in &doc.tokens {
-                if t.kind == TokenKind::Word && !t.upper_initial {
-                    let w = t.text(doc.text);
-                    let h = shape(w) & (bits - 1);
-                    if filter[h / 64] & (1 << (h % 64)) != 0 {
+            let hit = |h: usize| {
+                let h = h & (bits - 1);
+                filter[h / 64] & (1 << (h % 64)) != 0
+            };
+            for (i, t) in doc.tokens.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = t.text(doc.text);
+                if !t.upper_initial {
+                    if hit(shape(w)) {
                         if let Some(s) = seen.get_mut(w) {
                             s.lower += 1;
+                        }
+                    }
+                } else if position[i] == Position::Mid && !(t.all_upper && w.len() > 1) {
+                    let h = if w.is_ascii() {
+                        shape_lower_ascii(w)
+                    } else {
+                        buf.clear();
+                        push_lower(&mut buf, w);
+                        shape(&buf)
+                    };
+                    if hit(h) {
+                        buf.clear();
+                        push_lower(&mut buf, w);
+                        if let Some(s) = seen.get_mut(buf.as_str()) {
+                            s.capital += 1;
                         }
                     }
                 }
@@ -187,11 +201,23 @@ impl Casing {
 #[inline]
 pub(crate) fn shape(w: &str) -> usize {
     let b = w.as_bytes();
-    let (first, last) = (
-        *b.first().unwrap_or(&0) as usize,
-        *b.last().unwrap_or(&0) as usize,
-    );
-    (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ b.len().wrapping_mul(0xC2B3))
+    let first = b.first().map_or(0, |&c| c as usize);
+    let last = b.last().map_or(0, |&c| c as usize);
+    mix(first, last, b.len())
+}
+
+/// [`shape`] of an ASCII word lower-cased, without lower-casing it.
+#[inline]
+pub(crate) fn shape_lower_ascii(w: &str) -> usize {
+    let b = w.as_bytes();
+    let first = b.first().map_or(0, u8::to_ascii_lowercase) as usize;
+    let last = b.last().map_or(0, u8::to_ascii_lowercase) as usize;
+    mix(first, last, b.len())
+}
+
+#[inline]
+fn mix(first: usize, last: usize, len: usize) -> usize {
+    (first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB) ^ len.wrapping_mul(0xC2B3))
         .wrapping_mul(0x2545)
         >> 4
 }

@@ -214,6 +214,8 @@ pub struct Names<'a, 't> {
     casing: &'a Casing,
     user: &'a UserLexicon,
     buf: String,
+    /// Token facts of the sentence at hand (reused from sentence to sentence).
+    infos: Vec<Info>,
 }
 
 /// What the lists say about one token of the sentence at hand.
@@ -243,6 +245,7 @@ impl<'a, 't> Names<'a, 't> {
             casing,
             user,
             buf: String::new(),
+            infos: Vec::new(),
         }
     }
 
@@ -263,8 +266,9 @@ impl<'a, 't> Names<'a, 't> {
     }
 
     /// Token facts for the sentence `range`.
-    fn infos(&mut self, range: Range<usize>, taken: &[bool]) -> Vec<Info> {
-        let mut infos = vec![Info::default(); range.len()];
+    fn infos(&mut self, infos: &mut Vec<Info>, range: Range<usize>, taken: &[bool]) {
+        infos.clear();
+        infos.resize(range.len(), Info::default());
         for i in range.clone() {
             let t = self.doc.tokens[i];
             if taken[i] || t.kind != TokenKind::Word {
@@ -314,7 +318,6 @@ impl<'a, 't> Names<'a, 't> {
                 }
             }
         }
-        infos
     }
 
     fn glued_hyphen_then_capital(&self, i: usize, end: usize) -> bool {
@@ -423,7 +426,8 @@ impl<'a, 't> Names<'a, 't> {
 
     /// Finds the names of sentence `range`, skipping `taken` tokens, appending to `out`.
     pub fn sentence(&mut self, range: Range<usize>, taken: &[bool], out: &mut Vec<Candidate>) {
-        let infos = self.infos(range.clone(), taken);
+        let mut infos = std::mem::take(&mut self.infos);
+        self.infos(&mut infos, range.clone(), taken);
         let info = |i: usize| infos[i - range.start];
         let mut i = range.start;
         while i < range.end {
@@ -446,6 +450,7 @@ impl<'a, 't> Names<'a, 't> {
             self.run(i..end, range.clone(), &info, out);
             i = end.max(i + 1);
         }
+        self.infos = infos;
     }
 
     /// Can a name (or a title before one) start at token `i`?

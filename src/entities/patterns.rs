@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::casing::shape;
+use super::casing::{shape, shape_lower_ascii};
 use super::dates::{
     add_months, civil_from_days, days_from_civil, iso_day, iso_month, iso_week, valid, weekday,
 };
@@ -518,16 +518,16 @@ impl PatternWords {
                 if t.kind != TokenKind::Word || s.len() > 12 || !s.is_ascii() {
                     return None;
                 }
+                let (table, filter) = words();
+                let h = shape_lower_ascii(s) & 4095;
+                if filter[h / 64] & (1 << (h % 64)) == 0 {
+                    return None;
+                }
                 let b = s.as_bytes();
                 for (k, c) in b.iter().enumerate() {
                     buf[k] = c.to_ascii_lowercase();
                 }
                 let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
-                let (table, filter) = words();
-                let h = shape(lower) & 4095;
-                if filter[h / 64] & (1 << (h % 64)) == 0 {
-                    return None;
-                }
                 let w = *table.get(lower)?;
                 match w {
                     // months and weekdays are written with a capital
@@ -738,6 +738,10 @@ impl Cx<'_, '_> {
     /// the token where the amount starts.
     fn currency_before(&self, i: usize) -> Option<(&'static str, usize)> {
         let t = self.text(i);
+        // every sign, prefix and code is a symbol or a short word before more
+        if t.len() > 4 || i + 1 >= self.end {
+            return None;
+        }
         if let Some(&(_, code)) = SIGNS.iter().find(|(s, _)| *s == t) {
             return Some((code, i + 1));
         }

@@ -88,10 +88,14 @@ impl PhraseSet {
             let alnum = c.is_ascii_alphanumeric();
             if alnum && !prev_alnum {
                 let mut mask = self.by_first[c.to_ascii_lowercase() as usize] & !found;
+                let second = b.get(i + 1).map_or(0, u8::to_ascii_lowercase);
                 while mask != 0 {
                     let k = mask.trailing_zeros() as usize;
                     mask &= mask - 1;
                     let p = self.phrases[k].as_bytes();
+                    if p.get(1).is_some_and(|&c| c != second) {
+                        continue;
+                    }
                     if b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p) {
                         found |= 1 << k;
                     }
