@@ -275,6 +275,12 @@ impl<'a, 't> Names<'a, 't> {
                 continue;
             }
             let word = self.doc.tok_text(i);
+            if !t.upper_initial
+                && word != "the"
+                && !(NAME_PARTICLES.contains(&word) && self.glued_hyphen_then_capital(i, range.end))
+            {
+                continue;
+            }
             // "pro-Beijing", "anti-Trump": an adjective, not a name
             let prefixed = i >= range.start + 2
                 && self.doc.tok_text(i - 1) == "-"
@@ -284,16 +290,12 @@ impl<'a, 't> Names<'a, 't> {
                 && !self.doc.tokens[i - 2].upper_initial
                 && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2));
             // "I'm", "I'll", "Don't"
-            let clitic = word.rsplit(['\'', '’']).next().is_some_and(|c| {
-                c.len() < word.len() && matches!(c, "m" | "re" | "ve" | "ll" | "d" | "t")
-            });
+            let clitic = t.upper_initial
+                && word.bytes().any(|b| b == b'\'' || b == 0xE2)
+                && word.rsplit(['\'', '’']).next().is_some_and(|c| {
+                    c.len() < word.len() && matches!(c, "m" | "re" | "ve" | "ll" | "d" | "t")
+                });
             if prefixed || clitic {
-                continue;
-            }
-            let particle = !t.upper_initial
-                && NAME_PARTICLES.contains(&word)
-                && self.glued_hyphen_then_capital(i, range.end);
-            if !t.upper_initial && !particle && word != "the" {
                 continue;
             }
             let e = self.entry(i);
