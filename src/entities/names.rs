@@ -145,14 +145,18 @@ pub struct UserLexicon {
 }
 
 impl UserLexicon {
-    /// Adds a term (tokenised like the text) with its label.
+    /// Adds a term (tokenised like the text) with its label. A term matches whatever its case in
+    /// the text ("Acme Widget" finds "ACME WIDGET" in a headline), except that a word the user
+    /// wrote with a capital needs one in the text too ("May" the person is not "may").
     pub fn add(&mut self, term: &str, label: Label) {
         let words: Vec<String> = crate::text::tokenize(term)
             .iter()
             .map(|t| t.text(term).to_string())
             .collect();
-        if let Some(first) = words.first().cloned() {
-            let terms = self.by_first.entry(first).or_default();
+        if let Some(first) = words.first() {
+            let mut key = String::new();
+            push_lower(&mut key, first);
+            let terms = self.by_first.entry(key).or_default();
             terms.push((words, label));
             terms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
@@ -164,19 +168,30 @@ impl UserLexicon {
     }
 
     /// The longest term starting at token `i` (ending before `end`): its length and label.
-    fn match_at(&self, doc: &Doc, i: usize, end: usize) -> Option<(usize, Label)> {
+    fn match_at(
+        &self,
+        doc: &Doc,
+        i: usize,
+        end: usize,
+        buf: &mut String,
+    ) -> Option<(usize, Label)> {
         if self.by_first.is_empty() {
             return None;
         }
-        let terms = self.by_first.get(doc.tok_text(i))?;
+        buf.clear();
+        push_lower(buf, doc.tok_text(i));
+        let terms = self.by_first.get(buf.as_str())?;
+        let same = |k: usize, w: &str| {
+            let t = &doc.tokens[k];
+            let text = doc.tok_text(k);
+            text == w
+                || text.to_lowercase() == w.to_lowercase()
+                    && (t.upper_initial || !w.starts_with(char::is_uppercase))
+        };
         terms
             .iter()
             .find(|(words, _)| {
-                i + words.len() <= end
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| doc.tok_text(i + k) == w)
+                i + words.len() <= end && words.iter().enumerate().all(|(k, w)| same(i + k, w))
             })
             .map(|(words, label)| (words.len(), *label))
     }
@@ -437,7 +452,7 @@ impl<'a, 't> Names<'a, 't> {
                 i += 1;
                 continue;
             }
-            if let Some((len, label)) = self.user.match_at(self.doc, i, range.end) {
+            if let Some((len, label)) = self.user.match_at(self.doc, i, range.end, &mut self.buf) {
                 if (i..i + len).all(|k| !taken[k]) {
                     out.push(self.candidate(i..i + len, label, None, Evidence::Strong));
                     i += len;
