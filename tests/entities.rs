@@ -222,6 +222,11 @@ fn hostile_input_never_panics_and_spans_stay_valid() {
         "U.S.A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.".into(),
         "al- al-al- -al- al-- Al-".into(),
         "1e308 99999999999999999999999999999 million billion trillion".into(),
+        format!(
+            "${} trillion and {}% of it",
+            "9".repeat(400),
+            "9".repeat(400)
+        ),
         "Jan. Feb. Mar. 31 32 0 2099-99-99 1999-02-30".into(),
         "last last last next each every the past past 5 years ago ago".into(),
         "'s ’s 's's O'' 'O' I'm I'll".into(),
@@ -252,6 +257,15 @@ fn hostile_input_never_panics_and_spans_stay_valid() {
     for text in &inputs {
         let a = annotate(text);
         check_invariants(text, &a);
+        for e in &a.entities {
+            let numbers = match &e.value {
+                Some(Value::Number { value, max, .. })
+                | Some(Value::Money { value, max, .. })
+                | Some(Value::Percent { value, max }) => vec![Some(*value), *max],
+                _ => vec![],
+            };
+            assert!(numbers.iter().flatten().all(|v| v.is_finite()), "{e:?}");
+        }
         let mut b = a.clone();
         b.convert_offsets(text, claimlens::OffsetUnit::Utf16);
     }

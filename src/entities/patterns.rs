@@ -627,6 +627,14 @@ impl Cx<'_, '_> {
             self.doc.tokens[r.start].span.start,
             self.doc.tokens[r.end - 1].span.end,
         );
+        // an amount too large for a float ("1e308 billion") has no value, rather than infinity
+        let finite = |v: f64, max: Option<f64>| v.is_finite() && max.is_none_or(f64::is_finite);
+        let value = value.filter(|v| match v {
+            Value::Number { value, max, .. }
+            | Value::Money { value, max, .. }
+            | Value::Percent { value, max } => finite(*value, *max),
+            _ => true,
+        });
         Mention {
             span,
             tokens: r,
