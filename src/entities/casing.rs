@@ -313,14 +313,16 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
         }
     }
     let caps = words >= 1 && upper * 4 >= words * 3 && upper >= 1;
-    // A title-case headline has capitalised common words ("Hundreds Dead in Hajj Stampede",
-    // "Election Results"); a line of results ("Bristol City 4 1 0 3") is no headline.
+    // A title-case headline has capitalised common words, two or more and a third of its
+    // capitals ("Hundreds Dead in Hajj Stampede", "Election Results"); a name ("American
+    // League", "Notts County") or a line of results ("Bristol City 4 1 0 3") is no headline.
     let title = !caps
         && capitalised >= 2
         && lower_content == 0
         && end - start <= 40
         && !is_score_line(doc, start, end)
-        && (capitalised_common >= 2 || capitalised_common == 1 && capitalised <= 3);
+        && capitalised_common >= 2
+        && capitalised_common * 3 >= capitalised;
     (caps, title)
 }
 

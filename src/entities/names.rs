@@ -302,8 +302,12 @@ impl<'a, 't> Names<'a, 't> {
                 && !t.space_before
                 && !self.doc.tokens[i - 1].space_before
                 && self.doc.tokens[i - 2].kind == TokenKind::Word
-                && !self.doc.tokens[i - 2].upper_initial
-                && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2));
+                && (!self.doc.tokens[i - 2].upper_initial
+                    && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2))
+                    || matches!(
+                        self.doc.tok_text(i - 2),
+                        "Pro" | "Anti" | "Ex" | "Non" | "Post" | "Pre" | "Neo" | "Pan" | "Mid"
+                    ));
             // "I'm", "I'll", "Don't"
             let clitic = t.upper_initial
                 && word.bytes().any(|b| b == b'\'' || b == 0xE2)
@@ -939,7 +943,7 @@ impl<'a, 't> Names<'a, 't> {
         let words: Vec<usize> = (s..e)
             .filter(|&k| self.doc.tokens[k].kind == TokenKind::Word)
             .collect();
-        if words.len() < 2 || words.len() > 5 {
+        if words.len() < 2 || words.len() > 5 || !self.doc.tokens[words[0]].upper_initial {
             return false;
         }
         let kinds: Vec<u32> = words.iter().map(|&k| info(k).kinds).collect();
@@ -1087,7 +1091,16 @@ impl<'a, 't> Names<'a, 't> {
             }
             let known = pieces.iter().filter(|(_, l)| l.is_some()).count();
             // a nationality after a place names a team or a firm ("Cleveland Indians")
-            let team = pieces.iter().skip(1).any(|(_, l)| *l == Some(Label::Norp));
+            let team = pieces[0].1 == Some(Label::Place)
+                && pieces.iter().skip(1).any(|(_, l)| *l == Some(Label::Norp));
+            // a nationality before an event names the event ("British Masters")
+            if pieces.len() == 2
+                && pieces[0].1 == Some(Label::Norp)
+                && pieces[1].1 == Some(Label::Event)
+            {
+                out.push(self.candidate(r, Label::Event, None, Evidence::Strong));
+                return;
+            }
             let unknown_ok = pieces.iter().all(|(pr, l)| {
                 l.is_some()
                     || pr.len() == 1 && self.is_acronym(pr.start)

@@ -1482,6 +1482,10 @@ impl Cx<'_, '_> {
         {
             return None; // "one" is a pronoun more often than a count
         }
+        // a capitalised number word inside a name: "World War Two", "Formula One"
+        if !n.digits && self.doc.tokens[at].upper_initial && self.after_name(at) {
+            return None;
+        }
         if n.digits && max.is_none() && !n.scaled && !ranged {
             // a number that labels: "Studio 60", "Essex 372", "No. 5", "21st", "#3"
             if self.after_name(at)
