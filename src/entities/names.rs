@@ -555,6 +555,19 @@ impl<'a, 't> Names<'a, 't> {
                 }
                 break;
             }
+            // "Daniel arap Moi", "Kengo wa Dondo": a short lower-case particle between names
+            if t.kind == TokenKind::Word
+                && !t.upper_initial
+                && w.len() <= 4
+                && !CONNECTORS.contains(&w)
+                && doc.tokens[j - 1].upper_initial
+                && info(j - 1).kinds & kind::GIVEN != 0
+                && name_at(j + 1)
+                && !self.is_common(w)
+            {
+                j += 1;
+                continue;
+            }
             // "Suleiman al-Amr", "Abdel Fattah el-Sisi"
             if t.kind == TokenKind::Word
                 && !t.upper_initial
@@ -1193,8 +1206,12 @@ impl<'a, 't> Names<'a, 't> {
         {
             return Some(Label::Place);
         }
-        // "Sydney, Australia", "Dallas, Texas"
-        if next(0) == Some(",") && e + 1 < doc.tokens.len() && doc.tokens[e + 1].upper_initial {
+        // "Sydney, Australia", "Dallas, Texas" (not "Moi, Kenya's ruler")
+        if next(0) == Some(",")
+            && e + 1 < doc.tokens.len()
+            && doc.tokens[e + 1].upper_initial
+            && !matches!(next(2), Some("'s" | "’s"))
+        {
             let en = self.entry(e + 1);
             if en.kinds & kind::COUNTRY != 0
                 || en.kinds & kind::PLACE != 0 && en.kinds & kind::COMMON == 0
