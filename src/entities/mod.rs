@@ -211,6 +211,10 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
                 && candidates[j].keep
                 && candidates[j].mention.tokens.len() == 1
         };
+        // not the second half of a compound ("Jewish Sabbath, and Kurdish ...")
+        if i > 0 && candidates[i - 1].mention.tokens.end == candidates[i].mention.tokens.start {
+            continue;
+        }
         let neighbour = [i.wrapping_sub(1), i + 1]
             .into_iter()
             .filter(|&j| j < candidates.len() && listed_with(j))

@@ -1119,7 +1119,12 @@ impl<'a, 't> Names<'a, 't> {
                     || pr.len() == 1 && self.is_acronym(pr.start)
                     || pr.len() >= 2 && self.person_shaped(pr.start, pr.end, info)
             });
-            if known >= 1 && pieces.len() >= 2 && unknown_ok && !team {
+            // a nationality before something unknown: "Jewish Sabbath", "Kurdish Peshmerga"
+            let nationality_first = pieces.len() == 2
+                && pieces[0].1 == Some(Label::Norp)
+                && pieces[1].1.is_none()
+                && pieces[0].0.len() == 1;
+            if known >= 1 && pieces.len() >= 2 && (unknown_ok || nationality_first) && !team {
                 for (pr, l) in pieces {
                     match l {
                         Some(l) => out.push(self.candidate(pr, l, None, Evidence::Strong)),
