@@ -83,25 +83,36 @@ impl PhraseSet {
     fn find(&self, line: &str) -> u64 {
         let b = line.as_bytes();
         let mut found = 0u64;
-        let mut prev_alnum = false;
-        for (i, &c) in b.iter().enumerate() {
-            let alnum = c.is_ascii_alphanumeric();
-            if alnum && !prev_alnum {
-                let mut mask = self.by_first[c.to_ascii_lowercase() as usize] & !found;
-                let second = b.get(i + 1).map_or(0, u8::to_ascii_lowercase);
-                while mask != 0 {
-                    let k = mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    let p = self.phrases[k].as_bytes();
-                    if p.get(1).is_some_and(|&c| c != second) {
-                        continue;
-                    }
-                    if b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p) {
-                        found |= 1 << k;
-                    }
+        // word starts: the line's start and each byte after a space or an opening mark (the
+        // spaces are found with `memchr`-backed search)
+        let mut check = |i: usize| {
+            let mut i = i;
+            while i < b.len() && matches!(b[i], b'"' | b'(' | b'[' | b'\'') {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else {
+                return;
+            };
+            let mut mask = self.by_first[c.to_ascii_lowercase() as usize] & !found;
+            if mask == 0 {
+                return;
+            }
+            let second = b.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            while mask != 0 {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let p = self.phrases[k].as_bytes();
+                if p.get(1).is_some_and(|&c| c != second) {
+                    continue;
+                }
+                if b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p) {
+                    found |= 1 << k;
                 }
             }
-            prev_alnum = alnum;
+        };
+        check(0);
+        for (i, _) in line.match_indices(' ') {
+            check(i + 1);
         }
         found
     }
