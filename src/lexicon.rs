@@ -276,11 +276,11 @@ pub fn push_lower(out: &mut String, s: &str) {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Normalised short lines that are page furniture ("accept", "share this article").
-    pub boilerplate_lines: HashSet<&'static str>,
+    pub boilerplate_lines: HashSet<&'static str, FxBuild>,
     /// Lower-case phrases that make any line page furniture ("uses cookies").
     pub boilerplate_phrases: Vec<&'static str>,
     /// Reporting verb forms ("said", "denied") → lemma and polarity.
-    pub reporting_verbs: HashMap<&'static str, ReportingVerb>,
+    pub reporting_verbs: HashMap<&'static str, ReportingVerb, FxBuild>,
     /// Every name list, lower-cased, by what each word or phrase can name.
     pub gazetteer: Gazetteer,
 }

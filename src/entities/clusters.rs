@@ -41,7 +41,8 @@ pub fn cluster_mentions(
     // a person's cluster has a mention of more than one word
     let mut listed: Vec<bool> = Vec::new();
     let mut full_name: Vec<bool> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    // the label's initial, then the key ("Punited states")
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     // surname / given name (lower case) → person cluster, and bare surnames seen first
     let mut surnames: HashMap<String, usize> = HashMap::new();
     let mut given: HashMap<String, usize> = HashMap::new();
@@ -64,41 +65,45 @@ pub fn cluster_mentions(
             .filter(|e| e.kinds_as(true) & list_kind != 0)
             .and_then(|e| lexicon.gazetteer.canonical(e));
         let listed_name = list_key.filter(|_| m.label != Label::Norp);
-        let key = match list_key {
-            Some(c) => {
-                let mut k = String::new();
-                push_lower(&mut k, c);
-                k
+        let mut key = String::with_capacity(lower.len() + 1);
+        key.push(m.label.as_str().as_bytes()[0] as char);
+        match list_key {
+            Some(c) => push_lower(&mut key, c),
+            None => {
+                let k = lower.strip_prefix("the ").unwrap_or(&lower);
+                if k.contains('’') {
+                    key.push_str(&k.replace('’', "'"));
+                } else {
+                    key.push_str(k);
+                }
             }
-            None => lower
-                .strip_prefix("the ")
-                .unwrap_or(&lower)
-                .replace(['’', '\''], "'"),
-        };
-        let words: Vec<&str> = if m.label == Label::Person {
-            surface
-                .split([' ', '\u{a0}'])
-                .filter(|w| {
-                    w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.ends_with('.')
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut found = by_key.get(&(m.label, key.clone())).copied();
+        }
+        // a person's first and last words, lower-cased, without initials ("j.", "m"), and how
+        // many words there are
+        let (mut first, mut last, mut n_words) = ("", "", 0);
+        if m.label == Label::Person {
+            for w in lower.split([' ', '\u{a0}']) {
+                if w.chars().nth(1).is_some() && !w.ends_with('.') {
+                    if n_words == 0 {
+                        first = w;
+                    }
+                    last = w;
+                    n_words += 1;
+                }
+            }
+        }
+        let mut found = by_key.get(key.as_str()).copied();
         if found.is_none() && m.label == Label::Person {
-            if words.len() == 1 {
-                let w = words[0].to_lowercase();
-                found = surnames.get(&w).or_else(|| given.get(&w)).copied();
-            } else if let Some(last) = words.last() {
+            if n_words == 1 {
+                found = surnames.get(last).or_else(|| given.get(last)).copied();
+            } else if n_words > 1 {
                 // "Trump" seen alone, then "Donald Trump"
-                let w = last.to_lowercase();
-                found = surnames.get(&w).copied().filter(|&c| !full_name[c]);
+                found = surnames.get(last).copied().filter(|&c| !full_name[c]);
             }
         }
         if found.is_none() && m.label == Label::Org {
             if is_acronym(surface) {
-                found = acronyms.get(&surface.replace('.', "")).copied();
+                found = acronyms.get(undotted(surface).as_ref()).copied();
             } else if let Some(a) = acronym_of(surface) {
                 found = acronyms.get(&a).copied();
             }
@@ -129,19 +134,21 @@ pub fn cluster_mentions(
                 c
             }
         };
-        by_key.entry((m.label, key)).or_insert(cluster);
-        if m.label == Label::Person {
-            full_name[cluster] |= words.len() > 1;
-            if let Some(last) = words.last() {
-                surnames.insert(last.to_lowercase(), cluster);
+        by_key.entry(key).or_insert(cluster);
+        if m.label == Label::Person && n_words > 0 {
+            full_name[cluster] |= n_words > 1;
+            if surnames.get(last) != Some(&cluster) {
+                surnames.insert(last.to_string(), cluster);
             }
-            if words.len() > 1 {
-                given.entry(words[0].to_lowercase()).or_insert(cluster);
+            if n_words > 1 && !given.contains_key(first) {
+                given.insert(first.to_string(), cluster);
             }
         }
         if m.label == Label::Org {
             if is_acronym(surface) {
-                acronyms.entry(surface.replace('.', "")).or_insert(cluster);
+                if !acronyms.contains_key(undotted(surface).as_ref()) {
+                    acronyms.insert(undotted(surface).into_owned(), cluster);
+                }
             } else if let Some(a) = acronym_of(surface) {
                 acronyms.entry(a).or_insert(cluster);
             }
@@ -162,6 +169,15 @@ pub fn cluster_mentions(
         });
     }
     (entities, clusters)
+}
+
+/// "U.N." → "UN" (borrowed when there is no dot).
+fn undotted(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('.') {
+        s.replace('.', "").into()
+    } else {
+        s.into()
+    }
 }
 
 /// "CIA", "U.N.": capitals (and dots) only, two to six letters.

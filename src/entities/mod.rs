@@ -87,7 +87,8 @@ pub fn find_mentions(
 
 /// The lower-cased text of a mention, as a key.
 fn key(doc: &Doc, r: Range<usize>) -> String {
-    let mut k = String::new();
+    let bytes = doc.tokens[r.end - 1].span.end - doc.tokens[r.start].span.start;
+    let mut k = String::with_capacity(bytes + 4);
     for i in r.clone() {
         if i > r.start && doc.tokens[i].space_before {
             k.push(' ');

@@ -231,6 +231,8 @@ pub struct Names<'a, 't> {
     buf: String,
     /// Token facts of the sentence at hand (reused from sentence to sentence).
     infos: Vec<Info>,
+    /// A buffer for multi-word title lookups.
+    title_buf: std::cell::RefCell<String>,
 }
 
 /// What the lists say about one token of the sentence at hand.
@@ -242,6 +244,8 @@ struct Info {
     name: bool,
     /// Length of the longest known phrase starting here (0: none).
     phrase: u8,
+    /// The longest phrase of the lists starting with this word, in tokens (a title too).
+    max_tokens: u8,
     /// The phrase's entry.
     entry: Entry,
 }
@@ -261,6 +265,7 @@ impl<'a, 't> Names<'a, 't> {
             user,
             buf: String::new(),
             infos: Vec::new(),
+            title_buf: std::cell::RefCell::new(String::new()),
         }
     }
 
@@ -322,6 +327,7 @@ impl<'a, 't> Names<'a, 't> {
             let info = &mut infos[i - range.start];
             info.kinds = kinds;
             info.name = t.upper_initial && self.trusted(i, kinds, &self.buf);
+            info.max_tokens = e.max_tokens;
             if e.max_tokens >= 1 {
                 let (len, entry) = self.phrase_at(i, range.end, taken, e);
                 if len > 0 {
@@ -673,12 +679,12 @@ impl<'a, 't> Names<'a, 't> {
     ) {
         let (s, e) = (r.start, r.end);
         let whole = info(s).phrase as usize == e - s;
-        let org_shaped = self.ends_with_cue(e, kind::ORG_LAST | kind::EVENT_LAST);
+        let org_shaped = self.ends_with_cue(e, kind::ORG_LAST | kind::EVENT_LAST, info);
         // A title at the start: cut off, kept as the role. Not in a known or organisation's name
         // ("General Motors").
         if !whole && !org_shaped {
             if let Some(len) = self
-                .title_at(s, e)
+                .title_at(s, e, info)
                 .filter(|&len| (info(s).phrase as usize) <= len)
             {
                 if s + len < e {
@@ -711,7 +717,7 @@ impl<'a, 't> Names<'a, 't> {
         {
             let rest = s + lead;
             let rest_is_acronym = e - rest == 1 && self.is_acronym(rest);
-            if self.title_at(rest, e).is_some()
+            if self.title_at(rest, e, info).is_some()
                 || self.person_shaped(rest, e, info)
                 || rest_is_acronym
             {
@@ -772,7 +778,7 @@ impl<'a, 't> Names<'a, 't> {
         // organisation), else part of the role.
         if !whole && !org_shaped && role.is_none() {
             for k in s + 1..e.saturating_sub(1) {
-                let Some(len) = self.title_at(k, e) else {
+                let Some(len) = self.title_at(k, e, info) else {
                     continue;
                 };
                 let rest = k + len;
@@ -810,7 +816,7 @@ impl<'a, 't> Names<'a, 't> {
                 if known >= 1 && s + known <= k && known_label.is_some() {
                     self.cut(s..s + known, sentence.clone(), info, None, out);
                     role_start = s + known;
-                } else if self.ends_with_cue(k, kind::ORG_LAST) {
+                } else if self.ends_with_cue(k, kind::ORG_LAST, info) {
                     self.cut(s..k, sentence.clone(), info, None, out);
                     role_start = k;
                 }
@@ -840,7 +846,11 @@ impl<'a, 't> Names<'a, 't> {
             info(s).entry.kinds
         };
         info(s).phrase as usize == k - s && label_of(known).is_some()
-            || self.ends_with_cue(k, kind::ORG_LAST | kind::EVENT_LAST | kind::PLACE_LAST)
+            || self.ends_with_cue(
+                k,
+                kind::ORG_LAST | kind::EVENT_LAST | kind::PLACE_LAST,
+                info,
+            )
             || self.person_shaped(s, k, info)
             || k - s == 1 && self.is_acronym(s)
     }
@@ -893,42 +903,40 @@ impl<'a, 't> Names<'a, 't> {
                     | "House"
                     | "Mayor"
             ) && !self
-                .title_at(s, k)
+                .title_at(s, k, info)
                 .is_some_and(|l| s + l == k && self.doc.tok_text(k - 1) == "Mayor")
     }
 
-    fn ends_with_cue(&self, e: usize, cue: u32) -> bool {
-        let last = e - 1;
-        let t = &self.doc.tokens[last];
-        if t.kind != TokenKind::Word || !t.upper_initial {
-            return false;
-        }
-        let mut buf = String::new();
-        push_lower(&mut buf, self.doc.tok_text(last));
-        self.lx
-            .gazetteer
-            .get(&buf)
-            .is_some_and(|en| en.kinds & cue != 0)
+    fn ends_with_cue(&self, e: usize, cue: u32, info: &impl Fn(usize) -> Info) -> bool {
+        let t = &self.doc.tokens[e - 1];
+        t.kind == TokenKind::Word && t.upper_initial && info(e - 1).kinds & cue != 0
     }
 
     /// The length of a title (up to four tokens, longest first) starting at token `i`.
-    fn title_at(&self, i: usize, end: usize) -> Option<usize> {
-        if !self.doc.tokens[i].upper_initial {
+    fn title_at(&self, i: usize, end: usize, info: &impl Fn(usize) -> Info) -> Option<usize> {
+        let first = info(i);
+        if !self.doc.tokens[i].upper_initial
+            || first.kinds & kind::TITLE == 0 && first.max_tokens < 2
+        {
             return None;
         }
-        let mut buf = String::new();
-        let mut best = None;
-        for k in 0..4.min(end - i) {
+        let mut best = (first.kinds & kind::TITLE != 0).then_some(1);
+        if first.max_tokens < 2 {
+            return best;
+        }
+        let mut buf = self.title_buf.borrow_mut();
+        buf.clear();
+        push_lower(&mut buf, self.doc.tok_text(i));
+        for k in 1..4.min(end - i) {
             let t = &self.doc.tokens[i + k];
-            if k > 0 && t.space_before {
+            if t.space_before {
                 buf.push(' ');
             }
             push_lower(&mut buf, self.doc.tok_text(i + k));
-            match self.lx.gazetteer.get(&buf) {
-                Some(e) if e.kinds & kind::TITLE != 0 => best = Some(k + 1),
-                Some(e) if e.max_tokens as usize > k + 1 || k == 0 => {}
-                _ if k == 0 => return None,
-                _ => {}
+            if let Some(e) = self.lx.gazetteer.get(&buf) {
+                if e.kinds & kind::TITLE != 0 {
+                    best = Some(k + 1);
+                }
             }
         }
         best

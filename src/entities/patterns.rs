@@ -750,13 +750,19 @@ impl Cx<'_, '_> {
         if t.len() > 4 || i + 1 >= self.end {
             return None;
         }
-        if let Some(&(_, code)) = SIGNS.iter().find(|(s, _)| *s == t) {
-            return Some((code, i + 1));
+        let next = self.text(i + 1);
+        if t == "$" || t.as_bytes()[0] >= 0x80 {
+            return SIGNS
+                .iter()
+                .find(|(s, _)| *s == t)
+                .map(|&(_, code)| (code, i + 1));
         }
-        if let Some(&(_, code)) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == t) {
-            if self.text(i + 1) == "$" && (self.glued(i + 1) || t == "US") {
-                return Some((code, i + 2));
-            }
+        if next == "$" {
+            let &(_, code) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == t)?;
+            return (self.glued(i + 1) || t == "US").then_some((code, i + 2));
+        }
+        if !(self.is_number(i + 1) || next == ".") {
+            return None;
         }
         if let Some(&(_, code)) = CODES_BEFORE.iter().find(|(p, _)| *p == t) {
             let mut j = i + 1;
