@@ -319,7 +319,12 @@ impl<'a, 't> Names<'a, 't> {
                 && word.rsplit(['\'', '’']).next().is_some_and(|c| {
                     c.len() < word.len() && matches!(c, "m" | "re" | "ve" | "ll" | "d" | "t")
                 });
-            if prefixed || clitic {
+            // "Pro-Beijing": the prefix itself
+            let prefix = matches!(
+                word,
+                "Pro" | "Anti" | "Ex" | "Non" | "Post" | "Pre" | "Neo" | "Pan" | "Mid"
+            ) && self.glued_hyphen_then_capital(i, range.end);
+            if prefixed || clitic || prefix {
                 continue;
             }
             let e = self.entry(i);
@@ -974,6 +979,17 @@ impl<'a, 't> Names<'a, 't> {
             return false;
         }
         let last_plain = lk & (COMMON | NORP | PLACE | COUNTRY | ORG) == 0;
+        // a hyphenated given name after a family name: "Wu Chi-wai", "Lee Cheuk-yan"
+        let syllables = e - s >= 4
+            && self.doc.tokens[e - 1].kind == TokenKind::Word
+            && !self.doc.tokens[e - 1].upper_initial
+            && self.doc.tok_text(e - 2) == "-"
+            && self.doc.tokens[e - 3].upper_initial
+            && self.doc.tok_text(e - 1).len() <= 6
+            && words.len() == 3;
+        if syllables && fk & (COUNTRY | ORG | NORP) == 0 {
+            return true;
+        }
         if fk & GIVEN != 0 && fk & (COUNTRY | ORG | NORP) == 0 {
             return fk & PLACE == 0 || lk & SURNAME != 0 || last_plain;
         }
