@@ -122,7 +122,8 @@ impl Gazetteer {
     /// base forms only (see `scripts/gen_data.py`, which applies the same rules).
     pub fn word(&self, lower: &str) -> Entry {
         let mut e = self.get(lower).copied().unwrap_or_default();
-        if e.kinds & kind::COMMON == 0 && lower.len() > 3 && lower.is_ascii() {
+        let inflected = lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing");
+        if e.kinds & kind::COMMON == 0 && inflected && lower.len() > 3 && lower.is_ascii() {
             let common =
                 |b: &str| b.len() >= 2 && self.get(b).is_some_and(|x| x.kinds & kind::COMMON != 0);
             let n = lower.len();
