@@ -65,8 +65,6 @@ pub mod kind {
 
     /// Kinds that name something by themselves.
     pub const NAME: u32 = COUNTRY | PLACE | NORP | ORG | EVENT | GIVEN | SURNAME;
-    /// Kinds that make a name a place.
-    pub const PLACE_LIKE: u32 = COUNTRY | PLACE;
 }
 
 /// One key of the [`Gazetteer`].
