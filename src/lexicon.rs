@@ -426,9 +426,8 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::load)
 }
 
-/// A fast, non-cryptographic hasher (the "Fx" hash of rustc and Firefox) for the compiled word
-/// lists, whose keys are fixed: text can look keys up but never choose them. Maps keyed by the
-/// user's text keep the standard, randomly seeded hasher.
+/// A fast, non-cryptographic hasher (the "Fx" hash of rustc and Firefox), for the compiled word
+/// lists and the document's maps (see [`FxMap`]).
 #[derive(Clone, Copy, Default)]
 pub struct FxHasher {
     hash: u64,
@@ -436,6 +435,11 @@ pub struct FxHasher {
 
 /// Builds [`FxHasher`]s.
 pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A hash map with the [`FxHasher`]. For maps keyed by the text's own words (the document's
+/// names, its case counts) too: Fx is injective on words of up to eight bytes, so colliding keys
+/// would have to be long, crafted strings, and a collision costs time, never correctness.
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 

@@ -9,9 +9,7 @@
 //!
 //! Everything here is one pass over the tokens plus one hash lookup per capitalised word.
 
-use std::collections::HashMap;
-
-use crate::lexicon::{kind, push_lower, Lexicon};
+use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
 use crate::text::{Doc, TokenKind};
 
 /// Where a token stands, as far as its capital letter is concerned.
@@ -53,7 +51,7 @@ pub struct Casing {
     /// hardly any lower-case words ("Lotte 6 Hyundai 2", "Luton 4 1 0 3 4 10 3").
     pub score_line: Vec<bool>,
     /// Lower-cased word → how the document writes it.
-    seen: HashMap<String, Seen>,
+    seen: FxMap<String, Seen>,
 }
 
 /// Lower-case words that may stay lower case inside a title-case headline.
@@ -114,7 +112,7 @@ impl Casing {
         // it is no common word and another capital follows: "Kestrel Rovers beat ..."), then
         // how often in lower case; counted only for the words the recognisers will ask about,
         // those capitalised where a capital says little.
-        let mut seen: HashMap<String, Seen> = HashMap::new();
+        let mut seen: FxMap<String, Seen> = FxMap::default();
         let mut buf = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !t.upper_initial || position[i] == Position::Mid {

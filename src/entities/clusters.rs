@@ -18,11 +18,9 @@
 //! Labels are settled before this stage (see [`super::find_mentions`]); a cluster never changes
 //! a mention's label, so every mention of a cluster has the cluster's label.
 
-use std::collections::HashMap;
-
 use super::Mention;
 use crate::annotation::{Cluster, Entity, Label};
-use crate::lexicon::{kind, push_lower, Lexicon};
+use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
 
 /// Lower-case words that do not count in an acronym ("Bank of England" → "BE").
 const ACRONYM_SKIP: &[&str] = &[
@@ -42,11 +40,11 @@ pub fn cluster_mentions(
     let mut listed: Vec<bool> = Vec::new();
     let mut full_name: Vec<bool> = Vec::new();
     // the label's initial, then the key ("Punited states")
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxMap<String, usize> = FxMap::default();
     // surname / given name (lower case) → person cluster, and bare surnames seen first
-    let mut surnames: HashMap<String, usize> = HashMap::new();
-    let mut given: HashMap<String, usize> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut surnames: FxMap<String, usize> = FxMap::default();
+    let mut given: FxMap<String, usize> = FxMap::default();
+    let mut acronyms: FxMap<String, usize> = FxMap::default();
     let mut lower = String::new();
     for m in mentions {
         let surface = m.span.slice(text);

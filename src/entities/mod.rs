@@ -17,14 +17,13 @@ pub mod dates;
 pub mod names;
 pub mod patterns;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub use clusters::cluster_mentions;
 pub use names::UserLexicon;
 
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, push_lower, Lexicon};
+use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -114,20 +113,20 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
     // Teams are named throughout a sports report; results tables alone (stock prices, election
     // returns) do not make one.
     let sports = candidates.iter().any(|c| c.team == Some(Team::Play));
-    let teams: HashSet<&str> = candidates
+    let teams: FxMap<&str, ()> = candidates
         .iter()
         .zip(&keys)
         .filter(|(c, _)| sports && c.team.is_some())
-        .map(|(_, k)| k.as_str())
+        .map(|(_, k)| (k.as_str(), ()))
         .collect();
-    let mut sure: HashMap<&str, (Label, Evidence)> = HashMap::new();
-    let mut kept: HashMap<&str, Label> = HashMap::new();
+    let mut sure: FxMap<&str, (Label, Evidence)> = FxMap::default();
+    let mut kept: FxMap<&str, Label> = FxMap::default();
     // words of people's full names, with the evidence for the person
-    let mut parts: HashMap<String, Evidence> = HashMap::new();
+    let mut parts: FxMap<String, Evidence> = FxMap::default();
     for (c, k) in candidates.iter().zip(&keys) {
         let m = &c.mention;
         if c.evidence >= Evidence::Context
-            && !(m.label == Label::Place && teams.contains(k.as_str()))
+            && !(m.label == Label::Place && teams.contains_key(k.as_str()))
         {
             let e = sure.entry(k).or_insert((m.label, c.evidence));
             if c.evidence > e.1 {
@@ -155,7 +154,7 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
     }
     for (c, k) in candidates.iter_mut().zip(&keys) {
         let m = &mut c.mention;
-        if !teams.is_empty() && m.label == Label::Place && teams.contains(k.as_str()) {
+        if !teams.is_empty() && m.label == Label::Place && teams.contains_key(k.as_str()) {
             let country = lexicon
                 .gazetteer
                 .get(k)
