@@ -1256,6 +1256,33 @@ impl<'a, 't> Names<'a, 't> {
             if PLACE_PREPOSITIONS.contains(&prev) {
                 return Some(Label::Place);
             }
+            // "the village of Krynky", "the city of Kherson"
+            if prev == "of"
+                && s >= sentence_start + 2
+                && matches!(
+                    doc.tok_text(s - 2),
+                    "village"
+                        | "town"
+                        | "city"
+                        | "province"
+                        | "region"
+                        | "state"
+                        | "district"
+                        | "county"
+                        | "island"
+                        | "capital"
+                        | "port"
+                        | "suburb"
+                        | "neighbourhood"
+                        | "neighborhood"
+                        | "outskirts"
+                        | "streets"
+                        | "centre"
+                        | "center"
+                )
+            {
+                return Some(Label::Place);
+            }
             // "the Onion", "the KDP": people do not take an article
             if prev == "the" && self.entry(s).kinds & (kind::GIVEN | kind::SURNAME) == 0 {
                 return Some(Label::Org);
