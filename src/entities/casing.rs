@@ -310,11 +310,14 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
             }
         }
     }
+    // a byline ("By Jane Doe and Carlos Mendez") names people, it is no headline
+    let byline = doc.tok_text(from) == "By";
     let caps = words >= 1 && upper * 4 >= words * 3 && upper >= 1;
     // A title-case headline has capitalised common words, two or more and a third of its
     // capitals ("Hundreds Dead in Hajj Stampede", "Election Results"); a name ("American
     // League", "Notts County") or a line of results ("Bristol City 4 1 0 3") is no headline.
     let title = !caps
+        && !byline
         && capitalised >= 2
         && lower_content == 0
         && end - start <= 40

@@ -311,7 +311,18 @@ impl<'a, 't> Names<'a, 't> {
                     && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2))
                     || matches!(
                         self.doc.tok_text(i - 2),
-                        "Pro" | "Anti" | "Ex" | "Non" | "Post" | "Pre" | "Neo" | "Pan" | "Mid"
+                        "Pro"
+                            | "Anti"
+                            | "Ex"
+                            | "Non"
+                            | "Post"
+                            | "Pre"
+                            | "Neo"
+                            | "Pan"
+                            | "Mid"
+                            | "D"
+                            | "R"
+                            | "I"
                     ));
             // "I'm", "I'll", "Don't"
             let clitic = t.upper_initial
@@ -320,9 +331,21 @@ impl<'a, 't> Names<'a, 't> {
                     c.len() < word.len() && matches!(c, "m" | "re" | "ve" | "ll" | "d" | "t")
                 });
             // "Pro-Beijing": the prefix itself
+            // "D-Mass.", "R-Calif.": a US lawmaker's party and state
             let prefix = matches!(
                 word,
-                "Pro" | "Anti" | "Ex" | "Non" | "Post" | "Pre" | "Neo" | "Pan" | "Mid"
+                "Pro"
+                    | "Anti"
+                    | "Ex"
+                    | "Non"
+                    | "Post"
+                    | "Pre"
+                    | "Neo"
+                    | "Pan"
+                    | "Mid"
+                    | "D"
+                    | "R"
+                    | "I"
             ) && self.glued_hyphen_then_capital(i, range.end);
             if prefixed || clitic || prefix {
                 continue;

@@ -170,6 +170,16 @@ const WORDS: &[(&str, W)] = &[
     ("friday", W::Weekday(4)),
     ("saturday", W::Weekday(5)),
     ("sunday", W::Weekday(6)),
+    ("mon", W::Weekday(0)),
+    ("tue", W::Weekday(1)),
+    ("tues", W::Weekday(1)),
+    ("wed", W::Weekday(2)),
+    ("thu", W::Weekday(3)),
+    ("thur", W::Weekday(3)),
+    ("thurs", W::Weekday(3)),
+    ("fri", W::Weekday(4)),
+    ("sat", W::Weekday(5)),
+    ("sun", W::Weekday(6)),
     ("one", W::Num(1.0)),
     ("two", W::Num(2.0)),
     ("three", W::Num(3.0)),
@@ -832,7 +842,25 @@ impl Cx<'_, '_> {
                 Some(self.mention(i..i + 1, Label::Time, Some(Value::Time { iso: iso.into() })))
             }
             W::Det(det) => self.relative(i, det),
-            W::Weekday(d) => Some(self.weekday_date(i, i, d, None)),
+            W::Weekday(d) => {
+                // an abbreviation only before a date ("Sat March 16, 2024", "Fri., Jan. 5")
+                if self.text(i).len() <= 5 {
+                    let mut k = i + 1;
+                    if self.text(k) == "." && self.glued(k) {
+                        k += 1;
+                    }
+                    if self.text(k) == "," {
+                        k += 1;
+                    }
+                    let m = self.month_date(k)?;
+                    return Some(self.mention(i..m.tokens.end, Label::Date, m.value));
+                }
+                // part of a name: "The Sunday Times", "Good Friday Agreement", "Black Friday"
+                if self.in_name(i) {
+                    return None;
+                }
+                Some(self.weekday_date(i, i, d, None))
+            }
             W::Month(..) => self.month_date(i),
             W::Season(code) => {
                 // "summer 2012", "the summer of 2012"
@@ -1050,6 +1078,36 @@ impl Cx<'_, '_> {
             iso_day(civil_from_days(r + offset))
         });
         self.date(from..day + 1, iso, None)
+    }
+
+    /// Is the capitalised word `i` part of a name the lists know ("Good Friday", "Sunday
+    /// Times"), or followed by an organisation's or event's last word ("Sunday Telegraph")?
+    fn in_name(&self, i: usize) -> bool {
+        let g = &self.lx.gazetteer;
+        let mut buf = String::new();
+        let mut known = |a: usize, b: usize| {
+            buf.clear();
+            for k in a..=b {
+                if k > a && self.doc.tokens[k].space_before {
+                    buf.push(' ');
+                }
+                crate::lexicon::push_lower(&mut buf, self.text(k));
+            }
+            g.get(&buf)
+                .is_some_and(|e| e.kinds & (kind::ORG | kind::EVENT | kind::PLACE) != 0)
+        };
+        let next_capital = i + 1 < self.end
+            && self.doc.tokens[i + 1].upper_initial
+            && self.doc.tokens[i + 1].newlines_before == 0;
+        let prev_capital = i > self.start && self.doc.tokens[i - 1].upper_initial;
+        if prev_capital && known(i - 1, i) || next_capital && known(i, i + 1) {
+            return true;
+        }
+        next_capital && {
+            let mut b = String::new();
+            crate::lexicon::push_lower(&mut b, self.text(i + 1));
+            g.word(&b).kinds & (kind::ORG_LAST | kind::EVENT_LAST) != 0
+        }
     }
 
     fn is_year(&self, i: usize) -> bool {
