@@ -8,11 +8,15 @@
 //! run: "Fox News’s Sean Hannity" is "Fox News" and "Sean Hannity".
 //!
 //! **Cutting a run.** Titles at its start are cut off and kept as the person's role ("President",
-//! "Prime Minister"); a nationality or country before a title or a person is a mention of its own
-//! ("Mexican President Claudia Sheinbaum" → "Mexican", "Claudia Sheinbaum"); "and", "&", "for" and
-//! "of" join two names only when the whole is known or is shaped like an organisation's name
+//! "Prime Minister"; a lower-case occupation just before the name too: "columnist Dan Savage");
+//! a nationality or country before a title or a person is a mention of its own ("Mexican
+//! President Claudia Sheinbaum" → "Mexican", "Claudia Sheinbaum"); an organisation's name
+//! followed by a person's is two names ("the Refugee Council Enver Solomon"); "and", "&", "for"
+//! and "of" join two names only when the whole is known or is shaped like an organisation's name
 //! ("Test and County Cricket Board", "Bank of England"), and split it otherwise ("Britain and
-//! France", "President of Mexico").
+//! France", "Claudia Mo of the Civic Party", "President of Mexico"); a title inside the run cuts
+//! it into a name the lists know, the role and the person ("Hong Kong Financial Secretary Donald
+//! Tsang"). Runs are at most sixteen tokens.
 //!
 //! **Typing a name**, strongest evidence first:
 //! 1. the user's lexicon;
@@ -22,9 +26,12 @@
 //! 4. a person's shape: a title, a known given name first, initials, a known surname last;
 //! 5. a known place or nationality inside the run splits it ("Chicago NAPM");
 //! 6. an acronym is an organisation;
-//! 7. the context of a single word: "in X" (a place), "X said" (a person), "X-based" (a place);
-//! 8. otherwise a guess from the shape, which the document can overrule: a word that is part of a
-//!    person's full name elsewhere ("Trump" after "Donald Trump") is that person.
+//! 7. the context of a single word: "in X", "X-based", "the village of X", "X, Australia" (a
+//!    place), "X said" (a person), "the X" (an organisation); a name before a score in a line of
+//!    results, or beating or playing another ("Leicestershire beat Somerset"), is a team;
+//! 8. otherwise a guess from the shape, which the document can overrule (see
+//!    [`super::find_mentions`]): a word that is part of a person's full name elsewhere ("Trump"
+//!    after "Donald Trump") is that person.
 
 use std::collections::HashMap;
 use std::ops::Range;
