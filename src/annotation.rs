@@ -129,9 +129,13 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<f64>,
     },
-    /// A calendar date or period in ISO 8601: `"2024-03-07"`, `"2024-03"`, `"2024"`, or a
-    /// recurrence/duration such as `"P1Y"` ("each year"). Relative dates ("Thursday", "last week")
-    /// are resolved only when [`crate::Options::reference_date`] is given.
+    /// A calendar date or period in ISO 8601: a day `"2024-03-07"`, a month `"2024-03"`, a year
+    /// `"2024"`, a week `"2024-W10"`, a day or month without its year `"--03-07"`, `"--03"`;
+    /// with the ISO 8601-2 / TIMEX extensions for a decade `"199X"` and a season `"2024-SU"`
+    /// (`SP`, `SU`, `FA`, `WI`); or a duration or recurrence such as `"P3D"` ("three days") or
+    /// `"P1Y"` ("each year"). Relative dates ("Thursday", "last week", "two years ago") are
+    /// resolved only when [`crate::Options::reference_date`] is given; a date without its year
+    /// takes the nearest year to the reference date.
     Date {
         /// ISO 8601 date, partial date or duration.
         iso: String,
@@ -139,7 +143,7 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         end: Option<String>,
     },
-    /// A time of day in ISO 8601 (`"14:30"`) or a duration (`"PT2H"`).
+    /// A time of day in ISO 8601 (`"14:30"`, `"12:00"` for "noon") or a duration (`"PT2H"`).
     Time {
         /// ISO 8601 time of day or duration.
         iso: String,

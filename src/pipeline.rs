@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotation::{Annotation, Label, Sentence};
 use crate::claims::find_claims;
-use crate::entities::{cluster_mentions, find_mentions, UserTerm};
+use crate::entities::{cluster_mentions, find_mentions, UserLexicon};
 use crate::lexicon::{lexicon, Lexicon};
 use crate::span::OffsetUnit;
 use crate::text::Doc;
@@ -70,7 +70,7 @@ fn parse_ymd(s: &str) -> Option<Ymd> {
 #[derive(Debug)]
 pub struct Annotator {
     lexicon: &'static Lexicon,
-    user_terms: Vec<UserTerm>,
+    user: UserLexicon,
     reference_date: Option<Ymd>,
 }
 
@@ -78,7 +78,7 @@ impl Default for Annotator {
     fn default() -> Self {
         Annotator {
             lexicon: lexicon(),
-            user_terms: Vec::new(),
+            user: UserLexicon::default(),
             reference_date: None,
         }
     }
@@ -87,18 +87,12 @@ impl Default for Annotator {
 impl Annotator {
     /// An annotator with the given options.
     pub fn new(options: Options) -> Result<Annotator, OptionsError> {
-        let mut user_terms = Vec::new();
+        let mut user = UserLexicon::default();
         for (label, names) in &options.lexicon {
             let label =
                 Label::parse(label).ok_or_else(|| OptionsError::UnknownLabel(label.clone()))?;
             for name in names {
-                let words: Vec<String> = crate::text::tokenize(name)
-                    .iter()
-                    .map(|t| t.text(name).to_string())
-                    .collect();
-                if !words.is_empty() {
-                    user_terms.push(UserTerm { words, label });
-                }
+                user.add(name, label);
             }
         }
         let reference_date = match &options.reference_date {
@@ -107,7 +101,7 @@ impl Annotator {
         };
         Ok(Annotator {
             lexicon: lexicon(),
-            user_terms,
+            user,
             reference_date,
         })
     }
@@ -122,7 +116,7 @@ impl Annotator {
         // 1. Text: boilerplate, tokens, sentences.
         let doc = Doc::new(text, self.lexicon);
         // 2. Entities: patterns (dates, numbers) first, then names in what is left.
-        let mentions = find_mentions(&doc, self.lexicon, &self.user_terms);
+        let mentions = find_mentions(&doc, self.lexicon, &self.user, self.reference_date);
         // 3. Clusters: mentions of one real-world entity share a cluster.
         let (entities, clusters) = cluster_mentions(text, mentions, self.lexicon);
         // 4. Claims: who said what, and what is worth checking (per claim and per sentence).

@@ -1,20 +1,31 @@
 //! Clusters: which mentions name the same real-world entity.
 //!
-//! Mentions are taken in text order. A mention joins an earlier cluster of a compatible label when
-//! * both resolve to the same country in the lexicon ("US", "U.S.", "United States", "America"),
-//! * its text equals the cluster's name or another mention of it, or
-//! * it is a single word that ends (a surname) or starts a person's name already seen
-//!   ("Trump" after "Donald Trump"); it then takes that cluster's label, so a bare surname is a
-//!   person even where its own context said nothing.
+//! Mentions are taken in text order; each joins the cluster of an earlier mention with the same
+//! label when
+//! * both have the same key: the text lower-cased, without a leading "the", and for a name the
+//!   lists know, its canonical name ("US", "U.S.", "America" → "United States"; "CIA" → "Central
+//!   Intelligence Agency"; "LEICESTERSHIRE" → "leicestershire");
+//! * it is a person named by one word that is the surname (or, failing that, the given name) of a
+//!   person already seen ("Trump" after "Donald Trump", "Sheinbaum" after "Claudia Sheinbaum"),
+//!   or a full name whose surname was seen alone first ("Trump", then "Donald Trump");
+//! * it is an acronym of an organisation already seen, or the organisation whose acronym was seen
+//!   ("National Association of Purchasing Management" and "NAPM").
 //!
-//! The canonical name of a cluster is its longest mention. Pattern entities (dates, numbers) each
-//! get a cluster of their own, merged only when the text is identical.
-
-use std::collections::HashMap;
+//! The canonical name of a cluster is the lists' name for it when they know one, else its most
+//! complete mention (the longest, preferring one not written in capitals). Pattern entities
+//! (dates, numbers) each get a cluster of their own, shared only by identical text.
+//!
+//! Labels are settled before this stage (see [`super::find_mentions`]); a cluster never changes
+//! a mention's label, so every mention of a cluster has the cluster's label.
 
 use super::Mention;
 use crate::annotation::{Cluster, Entity, Label};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
+
+/// Lower-case words that do not count in an acronym ("Bank of England" → "BE").
+const ACRONYM_SKIP: &[&str] = &[
+    "of", "and", "the", "for", "de", "du", "la", "&", "-", "on", "in",
+];
 
 /// Turns mentions (in text order) into entities with cluster ids, and the clusters.
 pub fn cluster_mentions(
@@ -24,72 +35,252 @@ pub fn cluster_mentions(
 ) -> (Vec<Entity>, Vec<Cluster>) {
     let mut entities: Vec<Entity> = Vec::with_capacity(mentions.len());
     let mut clusters: Vec<Cluster> = Vec::new();
-    // lookup keys → cluster id
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
-    let mut by_word: HashMap<String, usize> = HashMap::new();
+    // whether each cluster's canonical name came from the lists (then it is kept), and whether
+    // a person's cluster has a mention of more than one word
+    let mut listed: Vec<bool> = Vec::new();
+    let mut full_name: Vec<bool> = Vec::new();
+    // the label's initial, then the key ("Punited states")
+    let mut by_key: FxMap<String, usize> = FxMap::default();
+    // surname / given name (lower case) → person cluster, and bare surnames seen first
+    let mut surnames: FxMap<String, usize> = FxMap::default();
+    let mut given: FxMap<String, usize> = FxMap::default();
+    let mut acronyms: FxMap<String, usize> = FxMap::default();
+    let mut lower = String::new();
     for m in mentions {
-        let surface = m.span.slice(text).to_string();
-        let key_text = lexicon
-            .countries
-            .get(surface.as_str())
-            .map(|c| c.to_string())
-            .unwrap_or_else(|| surface.clone());
-        let mut label = m.label;
-        let mut found = by_key.get(&(label, key_text.clone())).copied();
-        if found.is_none() && label.is_name() && !surface.contains(' ') {
-            if let Some(&c) = by_word.get(&surface) {
-                let cl = clusters[c].label;
-                if cl == Label::Person || cl == label {
-                    label = cl;
-                    found = Some(c);
+        let surface = m.span.slice(text);
+        lower.clear();
+        push_lower(&mut lower, surface);
+        // The lists' name: a country's for a place, an organisation's for an organisation, the
+        // country's for a nationality (which keys the cluster but does not name it).
+        let entry = lexicon.gazetteer.get(&lower);
+        let list_kind = match m.label {
+            Label::Place => kind::COUNTRY,
+            Label::Org => kind::ORG,
+            Label::Norp => kind::NORP,
+            _ => 0,
+        };
+        let list_key = entry
+            .filter(|e| e.kinds_as(true) & list_kind != 0)
+            .and_then(|e| lexicon.gazetteer.canonical(e));
+        let listed_name = list_key.filter(|_| m.label != Label::Norp);
+        let mut key = String::with_capacity(lower.len() + 1);
+        key.push(m.label.as_str().as_bytes()[0] as char);
+        match list_key {
+            Some(c) => push_lower(&mut key, c),
+            None => {
+                let k = lower.strip_prefix("the ").unwrap_or(&lower);
+                if k.contains('’') {
+                    key.push_str(&k.replace('’', "'"));
+                } else {
+                    key.push_str(k);
                 }
+            }
+        }
+        // a person's first and last words, lower-cased, without initials ("j.", "m"), and how
+        // many words there are
+        let (mut first, mut last, mut n_words) = ("", "", 0);
+        if m.label == Label::Person {
+            for w in lower.split([' ', '\u{a0}']) {
+                if w.chars().nth(1).is_some() && !w.ends_with('.') {
+                    if n_words == 0 {
+                        first = w;
+                    }
+                    last = w;
+                    n_words += 1;
+                }
+            }
+        }
+        let mut found = by_key.get(key.as_str()).copied();
+        if found.is_none() && m.label == Label::Person {
+            if n_words == 1 {
+                found = surnames.get(last).or_else(|| given.get(last)).copied();
+            } else if n_words > 1 {
+                // "Trump" seen alone, then "Donald Trump"
+                found = surnames.get(last).copied().filter(|&c| !full_name[c]);
+            }
+        }
+        if found.is_none() && m.label == Label::Org {
+            if is_acronym(surface) {
+                found = acronyms.get(undotted(surface).as_ref()).copied();
+            } else if let Some(a) = acronym_of(surface) {
+                found = acronyms.get(&a).copied();
             }
         }
         let id = entities.len();
         let cluster = match found {
             Some(c) => {
-                clusters[c].mentions.push(id);
-                if surface.len() > clusters[c].canonical.len()
-                    && !lexicon.countries.contains_key(surface.as_str())
-                {
-                    clusters[c].canonical = surface.clone();
+                let cl = &mut clusters[c];
+                cl.mentions.push(id);
+                let better = surface.chars().count() > cl.canonical.chars().count()
+                    && !is_acronym(surface)
+                    || is_shouting(&cl.canonical) && !is_shouting(surface);
+                if !listed[c] && better {
+                    cl.canonical = surface.to_string();
                 }
                 c
             }
             None => {
                 let c = clusters.len();
-                let canonical = if label == Label::Place {
-                    key_text.clone()
-                } else {
-                    surface.clone()
-                };
                 clusters.push(Cluster {
                     id: c,
-                    canonical,
-                    label,
+                    canonical: listed_name.unwrap_or(surface).to_string(),
+                    label: m.label,
                     mentions: vec![id],
                 });
+                listed.push(listed_name.is_some());
+                full_name.push(false);
                 c
             }
         };
-        by_key.insert((label, key_text), cluster);
-        if label == Label::Person {
-            let words: Vec<&str> = surface.split(' ').collect();
-            if words.len() > 1 {
-                for w in [words[0], words[words.len() - 1]] {
-                    by_word.entry(w.to_string()).or_insert(cluster);
+        by_key.entry(key).or_insert(cluster);
+        if m.label == Label::Person && n_words > 0 {
+            full_name[cluster] |= n_words > 1;
+            if surnames.get(last) != Some(&cluster) {
+                surnames.insert(last.to_string(), cluster);
+            }
+            if n_words > 1 && !given.contains_key(first) {
+                given.insert(first.to_string(), cluster);
+            }
+        }
+        if m.label == Label::Org {
+            if is_acronym(surface) {
+                if !acronyms.contains_key(undotted(surface).as_ref()) {
+                    acronyms.insert(undotted(surface).into_owned(), cluster);
+                }
+            } else if let Some(a) = acronym_of(surface) {
+                acronyms.entry(a).or_insert(cluster);
+            }
+            if let Some(canon) = listed_name {
+                if let Some(a) = acronym_of(canon) {
+                    acronyms.entry(a).or_insert(cluster);
                 }
             }
         }
         entities.push(Entity {
             id,
             span: m.span,
-            label,
-            text: surface,
+            label: m.label,
+            text: surface.to_string(),
             cluster,
             role: m.role,
             value: m.value,
         });
     }
     (entities, clusters)
+}
+
+/// "U.N." → "UN" (borrowed when there is no dot).
+fn undotted(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('.') {
+        s.replace('.', "").into()
+    } else {
+        s.into()
+    }
+}
+
+/// "CIA", "U.N.": capitals (and dots) only, two to six letters.
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// A text written all in capitals, longer than an acronym ("LEICESTERSHIRE").
+fn is_shouting(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 6 && !s.chars().any(char::is_lowercase)
+}
+
+/// The acronym of a name of three or more words: "Central Intelligence Agency" → "CIA".
+fn acronym_of(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !ACRONYM_SKIP.contains(w))
+        .collect();
+    if words.len() < 2 || words.len() > 6 {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Annotator, Label, Options};
+
+    fn clusters(text: &str) -> Vec<(String, Label, Vec<String>)> {
+        let a = Annotator::new(Options::default()).unwrap().annotate(text);
+        a.clusters
+            .iter()
+            .filter(|c| c.label.is_name())
+            .map(|c| {
+                (
+                    c.canonical.clone(),
+                    c.label,
+                    c.mentions
+                        .iter()
+                        .map(|&i| a.entities[i].text.clone())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people_by_surname_and_title() {
+        let c = clusters(
+            "President Donald Trump spoke. Trump said it was fine. Later, President Trump left. \
+             Claudia Sheinbaum replied. Sheinbaum said no.",
+        );
+        assert_eq!(
+            c,
+            [
+                (
+                    "Donald Trump".into(),
+                    Label::Person,
+                    vec!["Donald Trump".into(), "Trump".into(), "Trump".into()]
+                ),
+                (
+                    "Claudia Sheinbaum".into(),
+                    Label::Person,
+                    vec!["Claudia Sheinbaum".into(), "Sheinbaum".into()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_first_then_the_full_name() {
+        let c =
+            clusters("Officials met Lindqvist on Monday. Anna Lindqvist said the talks went well.");
+        assert_eq!(c[0].0, "Anna Lindqvist");
+        assert_eq!(c[0].2, ["Lindqvist", "Anna Lindqvist"]);
+    }
+
+    #[test]
+    fn countries_and_their_aliases() {
+        let c = clusters("The United States and the US. America, the U.S. and Mexico.");
+        assert_eq!(c[0].0, "United States");
+        assert_eq!(c[0].2, ["United States", "US", "America", "U.S."]);
+        assert_eq!(c[1].2, ["Mexico"]);
+    }
+
+    #[test]
+    fn organisations_and_acronyms() {
+        let c = clusters(
+            "The National Association of Purchasing Management (NAPM) index rose. The NAPM said so. \
+             CIA officers came; the Central Intelligence Agency declined to comment.",
+        );
+        assert_eq!(c[0].0, "National Association of Purchasing Management");
+        assert_eq!(c[0].2.len(), 3);
+        assert_eq!(c[1].0, "Central Intelligence Agency");
+        assert_eq!(c[1].2, ["CIA", "Central Intelligence Agency"]);
+    }
+
+    #[test]
+    fn headline_capitals_cluster_with_running_text() {
+        let c = clusters("LEICESTERSHIRE TAKE OVER AT TOP\nLeicestershire beat Somerset.");
+        assert_eq!(c[0].0, "Leicestershire");
+        assert_eq!(c[0].2, ["LEICESTERSHIRE", "Leicestershire"]);
+    }
 }

@@ -9,6 +9,8 @@
 //! Adjacent boilerplate lines merge into one span. The phrase lists are in `data/boilerplate.txt`.
 //! Boilerplate keeps its sentences (so offsets still cover the text) but gets no entities or claims.
 
+use std::sync::OnceLock;
+
 use crate::lexicon::Lexicon;
 use crate::span::Span;
 
@@ -52,61 +54,152 @@ fn normalise(line: &str) -> String {
     out
 }
 
+/// Words that, with "cookie", make a line a cookie notice.
+const COOKIE_CONTEXT: &[&str] = &["accept", "consent", "our website", "this site"];
+
+/// Lower-case phrases to find at word starts, indexed by their first byte (up to 64).
+struct PhraseSet {
+    phrases: Vec<&'static str>,
+    /// First byte → bit mask of the phrases starting with it (up to 64 phrases).
+    by_first: [u64; 256],
+}
+
+impl PhraseSet {
+    fn new(phrases: &[&'static str]) -> PhraseSet {
+        let mut by_first = [0u64; 256];
+        for (k, p) in phrases.iter().enumerate().take(64) {
+            if let Some(&c) = p.as_bytes().first() {
+                by_first[c as usize] |= 1 << k;
+            }
+        }
+        PhraseSet {
+            phrases: phrases.to_vec(),
+            by_first,
+        }
+    }
+
+    /// The phrases `line` contains at the start of a word, ignoring ASCII case, as a bit mask
+    /// (bit `k` for phrase `k`): one pass over the line, no allocation.
+    fn find(&self, line: &str) -> u64 {
+        let b = line.as_bytes();
+        let mut found = 0u64;
+        // word starts: the line's start and each byte after a space or an opening mark (the
+        // spaces are found with `memchr`-backed search)
+        let mut check = |i: usize| {
+            let mut i = i;
+            while i < b.len() && matches!(b[i], b'"' | b'(' | b'[' | b'\'') {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else {
+                return;
+            };
+            let mut mask = self.by_first[c.to_ascii_lowercase() as usize] & !found;
+            if mask == 0 {
+                return;
+            }
+            let second = b.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            while mask != 0 {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let p = self.phrases[k].as_bytes();
+                if p.get(1).is_some_and(|&c| c != second) {
+                    continue;
+                }
+                if b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p) {
+                    found |= 1 << k;
+                }
+            }
+        };
+        check(0);
+        for (i, _) in line.match_indices(' ') {
+            check(i + 1);
+        }
+        found
+    }
+}
+
+/// The lexicon's notice phrases (up to 59), then "cookie", then its context words, in one set;
+/// and the bit masks of the three groups.
+fn phrase_set(lexicon: &Lexicon) -> &'static (PhraseSet, u64, u64, u64) {
+    static SET: OnceLock<(PhraseSet, u64, u64, u64)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let notices: Vec<&'static str> = lexicon
+            .boilerplate_phrases
+            .iter()
+            .copied()
+            .take(59)
+            .collect();
+        let n = notices.len();
+        let mut all = notices;
+        all.push("cookie");
+        all.extend_from_slice(COOKIE_CONTEXT);
+        let notice_mask = (1u64 << n) - 1;
+        let cookie_mask = 1u64 << n;
+        let context_mask = ((1u64 << COOKIE_CONTEXT.len()) - 1) << (n + 1);
+        (PhraseSet::new(&all), notice_mask, cookie_mask, context_mask)
+    })
+}
+
 fn is_boilerplate_line(line: &str, lexicon: &Lexicon) -> bool {
-    let words = line.split_whitespace().count();
+    let len = line.len();
     // A short line that is only a button label or prompt.
-    if line.len() <= 48 {
+    if len <= 48 {
         let norm = normalise(line);
-        if norm.is_empty() && words <= 3 {
+        if norm.is_empty() && line.split_whitespace().count() <= 3 {
             return false; // punctuation only, e.g. "***" section breaks: leave them alone
         }
         if lexicon.boilerplate_lines.contains(norm.as_str()) {
             return true;
         }
     }
-    let lower = line.to_lowercase();
-    if lexicon
-        .boilerplate_phrases
-        .iter()
-        .any(|p| lower.contains(*p))
-    {
-        return true;
+    // A notice: a short line with one of the phrases ("uses cookies", "privacy policy"), or any
+    // line with two; long paragraphs are prose even when they mention a privacy policy.
+    if len <= 1000 {
+        let (set, notices, cookie, context) = phrase_set(lexicon);
+        let found = set.find(line);
+        let mut hits = (found & notices).count_ones();
+        if found & cookie != 0 && found & context != 0 {
+            hits += 1;
+        }
+        if hits >= 2 || hits == 1 && len <= 200 {
+            return true;
+        }
     }
-    if lower.contains("cookie")
-        && (lower.contains("accept")
-            || lower.contains("consent")
-            || lower.contains("our website")
-            || lower.contains("this site"))
-    {
-        return true;
-    }
-    if lower.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright ©") {
+    if line.starts_with('©') || line.starts_with("(c) ") || line.starts_with("Copyright ©") {
         return true;
     }
     // Widget configuration: most words are `key=value` / `key=(value)` pairs.
-    let config_pairs = line
-        .split_whitespace()
-        .filter(|w| {
-            w.find('=').is_some_and(|i| {
-                i > 0
-                    && w[..i]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    if line.contains('=') {
+        let words = line.split_whitespace().count();
+        let config_pairs = line
+            .split_whitespace()
+            .filter(|w| {
+                w.find('=').is_some_and(|i| {
+                    i > 0
+                        && w[..i]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                })
             })
-        })
-        .count();
-    if config_pairs >= 1 && config_pairs * 3 >= words.min(6) {
-        return true;
+            .count();
+        if config_pairs >= 1 && config_pairs * 3 >= words.min(6) {
+            return true;
+        }
     }
     // Navigation crumbs: three or more short segments joined by a separator.
-    for sep in [" > ", " » ", " › ", " | ", " / "] {
-        let parts: Vec<&str> = line.split(sep).collect();
-        if parts.len() >= 3
-            && parts
-                .iter()
-                .all(|p| !p.trim().is_empty() && p.split_whitespace().count() <= 4)
-        {
-            return true;
+    if len <= 300 {
+        for sep in [" > ", " » ", " › ", " | ", " / "] {
+            if !line.contains(sep) {
+                continue;
+            }
+            let mut parts = 0;
+            let all_short = line.split(sep).all(|p| {
+                parts += 1;
+                !p.trim().is_empty() && p.split_whitespace().count() <= 4
+            });
+            if parts >= 3 && all_short {
+                return true;
+            }
         }
     }
     false

@@ -32,10 +32,19 @@ impl<'t> Doc<'t> {
         let tokens = tokenize(text);
         let sentences = split_sentences(&tokens, text);
         let boilerplate = find_boilerplate(text, lexicon);
+        // Both lists are in text order and do not overlap: one sweep over them.
+        let mut first = 0;
         let boilerplate_sentence = sentences
             .iter()
             .map(|s| {
-                let inside: usize = boilerplate.iter().map(|b| overlap(*b, s.span)).sum();
+                while first < boilerplate.len() && boilerplate[first].end <= s.span.start {
+                    first += 1;
+                }
+                let inside: usize = boilerplate[first..]
+                    .iter()
+                    .take_while(|b| b.start < s.span.end)
+                    .map(|b| overlap(*b, s.span))
+                    .sum();
                 inside * 2 > s.span.len()
             })
             .collect();
@@ -53,10 +62,10 @@ impl<'t> Doc<'t> {
         &self.tokens[self.sentences[i].tokens.clone()]
     }
 
-    /// The text of token `i`.
+    /// The text of token `i`, or `""` past the last token (so a look-ahead never panics).
     #[inline]
     pub fn tok_text(&self, i: usize) -> &'t str {
-        self.tokens[i].span.slice(self.text)
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
     }
 }
 

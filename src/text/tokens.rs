@@ -78,16 +78,28 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The char at byte `i` of `text` (on a char boundary), with an ASCII fast path.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0usize;
     let mut space_before = false;
     let mut newlines: u8 = 0;
 
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() || c == '\u{FEFF}' {
+    while let Some(c) = char_at(text, pos) {
+        let start = pos;
+        pos += c.len_utf8();
+        if c == ' ' || c.is_whitespace() || c == '\u{FEFF}' {
             space_before = true;
             if c == '\n'
                 || c == '\u{2028}'
@@ -98,26 +110,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = pos;
         let kind;
         if c.is_ascii_digit() {
             kind = TokenKind::Number;
             // digits, with `,` or `.` only between digits
-            while let Some(&(i, d)) = chars.peek() {
-                let inner_separator =
-                    (d == ',' || d == '.') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+            while let Some(&d) = bytes.get(end) {
+                let inner_separator = (d == b',' || d == b'.')
+                    && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit());
                 if !(d.is_ascii_digit() || inner_separator) {
                     break;
                 }
-                chars.next();
-                end = i + 1;
+                end += 1;
             }
         } else if is_word_char(c) {
             kind = TokenKind::Word;
             let mut dotted = false;
-            while let Some(&(i, d)) = chars.peek() {
+            loop {
+                // ASCII letters: the common case
+                while bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
+                    end += 1;
+                }
+                let Some(d) = char_at(text, end) else {
+                    break;
+                };
+                let i = end;
                 if is_word_char(d) || d.is_ascii_digit() && !dotted {
-                    chars.next();
                     end = i + d.len_utf8();
                 } else if is_apostrophe(d) {
                     // Inner apostrophe: keep unless it starts a possessive "'s" at the word's end.
@@ -131,7 +149,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             if possessive {
                                 break;
                             }
-                            chars.next();
                             end = i + d.len_utf8();
                         }
                         _ => break,
@@ -140,18 +157,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     // "U.S." / "a.m." / "e.g.": single letters (or two) separated by periods.
                     let seg = &text[start..i];
                     let last_seg = seg.rsplit('.').next().unwrap_or(seg);
-                    let next_char = text[i + 1..].chars().next();
+                    let next_char = char_at(text, i + 1);
                     if last_seg.chars().count() <= 2 && (dotted || seg.chars().count() <= 2) {
                         match next_char {
                             Some(n) if n.is_alphabetic() => {
                                 // inner period: "U.S" -> continue
-                                let after_seg: String = text[i + 1..]
+                                let after_seg = text[i + 1..]
                                     .chars()
+                                    .take(3)
                                     .take_while(|x| x.is_alphabetic())
-                                    .collect();
-                                if after_seg.chars().count() <= 2 {
+                                    .count();
+                                if after_seg <= 2 {
                                     dotted = true;
-                                    chars.next();
                                     end = i + 1;
                                     continue;
                                 }
@@ -159,7 +176,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             }
                             _ if dotted => {
                                 // closing period of a dotted abbreviation
-                                chars.next();
                                 end = i + 1;
                                 break;
                             }
@@ -174,29 +190,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else if is_apostrophe(c)
             && text[end..].starts_with(['s', 'S'])
-            && !text[end + 1..].chars().next().is_some_and(is_word_char)
+            && !char_at(text, end + 1).is_some_and(is_word_char)
             && !space_before
             && !tokens.is_empty()
         {
             // possessive "'s" split off a preceding word
             kind = TokenKind::Word;
-            chars.next();
             end += 1;
         } else {
             kind = TokenKind::Punct;
-            while let Some(&(i, d)) = chars.peek() {
-                if d == c {
-                    chars.next();
-                    end = i + d.len_utf8();
-                } else {
-                    break;
-                }
+            while char_at(text, end) == Some(c) {
+                end += c.len_utf8();
             }
         }
+        pos = end;
         let s = &text[start..end];
         let upper_initial = c.is_uppercase();
-        let has_letters = s.chars().any(char::is_alphabetic);
-        let all_upper = has_letters && !s.chars().any(char::is_lowercase);
+        // a word in capitals: letters, none of them lower case ("CIA", "U.S.", "NATO")
+        let all_upper = kind == TokenKind::Word
+            && if s.is_ascii() {
+                !s.bytes().any(|b| b.is_ascii_lowercase())
+                    && s.bytes().any(|b| b.is_ascii_alphabetic())
+            } else {
+                !s.chars().any(char::is_lowercase) && s.chars().any(char::is_alphabetic)
+            };
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
