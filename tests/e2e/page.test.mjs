@@ -268,7 +268,7 @@ test("the side panel: clusters pulse every mention, claims are ranked by score",
 
 test("your terms are found, kept, and removable", async () => {
   const { page } = await open();
-  await annotate(page, "We met the Quorrel team today.");
+  await annotate(page, "The Quorrel stall sold bread today.");
   assert.equal(await page.$$eval("#output mark[data-label=ORG]", (els) => els.length), 0);
   await page.click(".panel details:last-child summary");
   await page.fill("#term", "Quorrel");
