@@ -58,6 +58,11 @@ const WEAK_CONNECTORS: &[&str] = &["and", "&", "for", "on", "upon"];
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "abu", "ben",
 ];
+/// Capitalised words glued by a hyphen to the capitalised word after them that do not start a
+/// name: "Pro-Beijing", "Anti-Trump", "Ex-President"; and US party tags ("D-Mass.", "R-Calif.").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "Pro", "Anti", "Ex", "Non", "Post", "Pre", "Neo", "Pan", "Mid", "D", "R", "I",
+];
 /// Words before a single name that make it a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -316,21 +321,7 @@ impl<'a, 't> Names<'a, 't> {
                 && self.doc.tokens[i - 2].kind == TokenKind::Word
                 && (!self.doc.tokens[i - 2].upper_initial
                     && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2))
-                    || matches!(
-                        self.doc.tok_text(i - 2),
-                        "Pro"
-                            | "Anti"
-                            | "Ex"
-                            | "Non"
-                            | "Post"
-                            | "Pre"
-                            | "Neo"
-                            | "Pan"
-                            | "Mid"
-                            | "D"
-                            | "R"
-                            | "I"
-                    ));
+                    || HYPHEN_PREFIXES.contains(&self.doc.tok_text(i - 2)));
             // "I'm", "I'll", "Don't"
             let clitic = t.upper_initial
                 && word.bytes().any(|b| b == b'\'' || b == 0xE2)
@@ -339,21 +330,8 @@ impl<'a, 't> Names<'a, 't> {
                 });
             // "Pro-Beijing": the prefix itself
             // "D-Mass.", "R-Calif.": a US lawmaker's party and state
-            let prefix = matches!(
-                word,
-                "Pro"
-                    | "Anti"
-                    | "Ex"
-                    | "Non"
-                    | "Post"
-                    | "Pre"
-                    | "Neo"
-                    | "Pan"
-                    | "Mid"
-                    | "D"
-                    | "R"
-                    | "I"
-            ) && self.glued_hyphen_then_capital(i, range.end);
+            let prefix =
+                HYPHEN_PREFIXES.contains(&word) && self.glued_hyphen_then_capital(i, range.end);
             if prefixed || clitic || prefix {
                 continue;
             }
