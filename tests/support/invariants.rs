@@ -239,7 +239,7 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
             );
         }
         ensure!(
-            c.hedged == !c.hedges.is_empty(),
+            c.hedged != c.hedges.is_empty(),
             "claim {i}: hedged is {} with {} hedges",
             c.hedged,
             c.hedges.len()
