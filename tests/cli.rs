@@ -135,6 +135,50 @@ fn file_mode_prints_the_annotation() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+#[test]
+fn jsonl_with_a_bom_crlf_lines_that_are_not_documents_and_a_huge_line() {
+    let huge = "Ana Sousa said that prices rose 4% in 2023. ".repeat(100_000); // 4.4 MB, one line
+    let mut input = Vec::new();
+    input
+        .extend_from_slice("\u{FEFF}{\"id\":\"bom\",\"text\":\"Ana Sousa spoke.\"}\r\n".as_bytes());
+    input.extend_from_slice(b"[1,2,3]\r\n");
+    input.extend_from_slice(b"{\"id\":\"num\",\"text\":5}\r\n");
+    input.extend_from_slice(b"\r\n");
+    input.extend_from_slice(format!("{{\"id\":\"huge\",\"text\":\"{huge}\"}}\r\n").as_bytes());
+    input.extend_from_slice(b"{\"id\":\"deep\",\"text\":\"x\",\"n\":");
+    input.extend_from_slice(&b"[".repeat(100_000));
+    input.extend_from_slice(b"\n{\"id\":\"last\",\"text\":\"Rui Costa spoke.\"}");
+    let out = run(&["--jsonl", "-"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["bom", "huge", "last"]);
+    // offsets count from the start of the document's text, not the line or the file
+    assert_eq!(docs[0]["entities"][0]["start"], 0);
+    let huge_entities = docs[1]["entities"].as_array().unwrap();
+    assert_eq!(
+        huge_entities.len(),
+        300_000,
+        "every sentence's three entities"
+    );
+    let last = huge_entities.last().unwrap();
+    assert_eq!(
+        last["end"].as_u64().unwrap() as usize,
+        huge.trim_end().len() - 1
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("-:2: skipped: expected an object"), "{err}");
+    assert!(
+        err.contains("-:3: skipped: \"text\" is a number, not a string"),
+        "{err}"
+    );
+    assert!(
+        err.contains("-:6: skipped: invalid JSON (recursion limit exceeded"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 3, "{err}");
+}
+
 /// Peak resident memory (VmHWM, kB) of `claimlens --jsonl -` fed `docs` through a pipe, sampled
 /// from /proc while it runs; and the number of result lines.
 #[cfg(target_os = "linux")]

@@ -36,8 +36,9 @@ JSONL output, one line per input document:
                  \"cue\":{\"start\",\"end\"}|null,\"hedged\",\"anonymous_source\",\"checkworthy\"}]}
     A claim with a source or cue is written with kind \"attributed\"; a claim whose checkworthy
     score is at least 0.5 is (also) written with kind \"checkworthy\".
-    A line that cannot be read is reported on stderr with its line number; the other lines are
-    still processed, and the exit status is 1.
+    A line that cannot be read (invalid UTF-8 or JSON, not an object, no \"text\" string) is
+    reported on stderr with its line number; the other lines are still processed, and the exit
+    status is 1. A byte order mark at the start and CRLF line ends are fine.
 ";
 
 struct Args {

@@ -3,7 +3,8 @@
 //! Reads line by line and writes each result before reading the next line, so memory is bounded
 //! by the longest line, not the file. A line that cannot be read (invalid UTF-8, invalid JSON,
 //! not an object, no `text` string) or whose annotation fails is reported with its line number and
-//! skipped; every other line is still processed.
+//! skipped; every other line is still processed. A byte order mark at the start of the input and
+//! CRLF line ends are accepted.
 //!
 //! This file has no dependency on the rest of the binary, so the fuzz target
 //! (`fuzz/fuzz_targets/jsonl.rs`) includes it as it is and runs it without a process.
@@ -94,6 +95,39 @@ fn record<'a>(id: &'a Json, a: &'a Annotation) -> DocOut<'a> {
     }
 }
 
+/// What a JSON value is, for a message: "an array", "a number", ...
+fn what(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+/// The text of one line's document, or why the line is skipped.
+fn document(line: &str) -> Result<(Json, String), String> {
+    let doc: Json =
+        serde_json::from_str(line).map_err(|e| format!("skipped: invalid JSON ({e})"))?;
+    let Json::Object(mut fields) = doc else {
+        return Err(format!(
+            "skipped: expected an object {{\"id\": .., \"text\": ..}}, found {}",
+            what(&doc)
+        ));
+    };
+    let id = fields.remove("id").unwrap_or(Json::Null);
+    match fields.remove("text") {
+        Some(Json::String(text)) => Ok((id, text)),
+        None => Err("skipped: no \"text\" string in this line".into()),
+        Some(other) => Err(format!(
+            "skipped: \"text\" is {}, not a string",
+            what(&other)
+        )),
+    }
+}
+
 /// Annotates every line of `reader` with `annotate` (which also converts the offsets) and writes
 /// one record per document to `out`. `report(line_number, message)` is called for each line that
 /// is skipped. Returns whether every line was processed; an error only when reading or writing
@@ -117,7 +151,7 @@ pub fn run(
             report(n, msg);
             all_ok = false;
         };
-        let text = match std::str::from_utf8(&line) {
+        let mut text = match std::str::from_utf8(&line) {
             Ok(t) => t,
             Err(e) => {
                 skip(format!(
@@ -127,25 +161,22 @@ pub fn run(
                 continue;
             }
         };
+        if n == 1 {
+            text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        }
         if text.trim().is_empty() {
             continue;
         }
-        let doc: Json = match serde_json::from_str(text) {
+        let (id, body) = match document(text) {
             Ok(d) => d,
             Err(e) => {
-                skip(format!("skipped: invalid JSON ({e})"));
+                skip(e);
                 continue;
             }
         };
-        let null = Json::Null;
-        let id = doc.get("id").unwrap_or(&null);
-        let Some(body) = doc.get("text").and_then(Json::as_str) else {
-            skip("skipped: no \"text\" string in this line".into());
-            continue;
-        };
-        match annotate(body) {
+        match annotate(&body) {
             Ok(a) => {
-                serde_json::to_writer(&mut *out, &record(id, &a))?;
+                serde_json::to_writer(&mut *out, &record(&id, &a))?;
                 out.write_all(b"\n")?;
             }
             Err(e) => skip(e),
@@ -163,6 +194,65 @@ mod tests {
         let mut a = Annotator::default().annotate(text);
         a.convert_offsets(text, OffsetUnit::Codepoints);
         Ok(a)
+    }
+
+    /// Runs `input`; returns the output lines and the reports.
+    fn jsonl(input: &[u8]) -> (Vec<Json>, Vec<(usize, String)>, bool) {
+        let mut out = Vec::new();
+        let mut reports = Vec::new();
+        let ok = run(input, &mut out, annotate, |n, m| reports.push((n, m))).unwrap();
+        let lines = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (lines, reports, ok)
+    }
+
+    #[test]
+    fn bom_crlf_and_odd_lines() {
+        let input = "\u{FEFF}{\"id\":1,\"text\":\"Ana Sousa spoke.\"}\r\n\
+                     [1,2]\r\n\
+                     \"text\"\n\
+                     null\n\
+                     {\"id\":5,\"text\":42}\n\
+                     {\"id\":6,\"text\":{\"a\":1}}\n\
+                     \u{FEFF}{\"id\":7,\"text\":\"x\"}\n\
+                     {\"id\":8,\"text\":\"Rui Costa spoke.\"}\r\n\
+                     \r\n";
+        let (lines, reports, ok) = jsonl(input.as_bytes());
+        assert!(!ok);
+        let ids: Vec<&Json> = lines.iter().map(|l| &l["id"]).collect();
+        assert_eq!(ids, [1, 8]);
+        assert_eq!(lines[0]["entities"][0]["text"], "Ana Sousa");
+        // code points from the start of the text, not of the line: the BOM is not counted
+        assert_eq!(lines[0]["entities"][0]["start"], 0);
+        let expected = [
+            (
+                2,
+                "skipped: expected an object {\"id\": .., \"text\": ..}, found an array",
+            ),
+            (
+                3,
+                "skipped: expected an object {\"id\": .., \"text\": ..}, found a string",
+            ),
+            (
+                4,
+                "skipped: expected an object {\"id\": .., \"text\": ..}, found null",
+            ),
+            (5, "skipped: \"text\" is a number, not a string"),
+            (6, "skipped: \"text\" is an object, not a string"),
+        ];
+        for (want, got) in expected.iter().zip(&reports) {
+            assert_eq!((want.0, want.1.to_string()), *got);
+        }
+        // a BOM anywhere but at the start of the input is an error in that line
+        assert_eq!(reports[5].0, 7);
+        assert!(
+            reports[5].1.starts_with("skipped: invalid JSON"),
+            "{reports:?}"
+        );
+        assert_eq!(reports.len(), 6);
     }
 
     #[test]
