@@ -33,3 +33,35 @@ fn a_person_and_a_place_of_one_name_are_two_clusters() {
         options,
     );
 }
+
+/// Found by the pathological inputs: a sentence in a script without capitals (Arabic, Hebrew)
+/// after an English one never started a new sentence, so a page of mixed text was one sentence
+/// and its claims ran across all of it.
+#[test]
+fn a_sentence_in_arabic_or_hebrew_starts_a_new_sentence() {
+    let text = "Mohammed al-Rashid said prices rose 5%. قال محمد إن الأسعار ارتفعت. \
+                Yael Cohen said the talks failed. שלום עולם. The end.";
+    let a = annotate_checked(text, Options::default());
+    let sentences: Vec<&str> = a
+        .sentences
+        .iter()
+        .map(|s| &text[s.span.start..s.span.end])
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "Mohammed al-Rashid said prices rose 5%.",
+            "قال محمد إن الأسعار ارتفعت.",
+            "Yael Cohen said the talks failed.",
+            "שלום עולם.",
+            "The end."
+        ]
+    );
+    let claims: Vec<(&str, usize)> = a
+        .claims
+        .iter()
+        .filter(|c| c.source.is_some())
+        .map(|c| (&text[c.span.start..c.span.end], c.sentence))
+        .collect();
+    assert_eq!(claims, [("prices rose 5%", 0), ("the talks failed", 2)]);
+}
