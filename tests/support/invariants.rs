@@ -37,6 +37,14 @@ macro_rules! ensure {
     };
 }
 
+/// A text for a message: at most 80 chars.
+fn short(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 fn valid(text: &str, s: Span) -> bool {
     s.start < s.end
         && s.end <= text.len()
@@ -70,18 +78,18 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
         ensure!(
             s.span.start >= covered,
             "sentence {i} {:?} overlaps the one before",
-            t
+            short(t)
         );
         let gap = &text[covered..s.span.start];
         ensure!(
             gap.chars().all(is_blank),
             "text lost before sentence {i}: {:?}",
-            gap
+            short(gap)
         );
         ensure!(
             t.starts_with(|c| !is_blank(c)) && t.ends_with(|c| !is_blank(c)),
             "sentence {i} {:?} starts or ends with whitespace",
-            t
+            short(t)
         );
         ensure!(
             (0.0..=1.0).contains(&s.checkworthy),
@@ -94,7 +102,7 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
     ensure!(
         tail.chars().all(is_blank),
         "text lost after the last sentence: {:?}",
-        tail
+        short(tail)
     );
 
     // Entities: in order, disjoint (no nesting), texts and values right.
@@ -105,7 +113,7 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
             text[e.span.start..e.span.end] == e.text,
             "entity {i} text {:?} is not its span's {:?}",
             e.text,
-            &text[e.span.start..e.span.end]
+            short(&text[e.span.start..e.span.end])
         );
         ensure!(
             e.span.start >= last_end,
@@ -142,12 +150,6 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
             e.label,
             c.label
         );
-        ensure!(
-            c.mentions.contains(&i),
-            "entity {i} {:?} is missing from its cluster {:?}",
-            e.text,
-            c
-        );
     }
 
     // Clusters: ids, mentions in text order, each entity in exactly one cluster.
@@ -179,10 +181,17 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
             seen[m] = true;
         }
     }
+    // (each entity listed once, by the cluster it names: so listed by its own cluster)
+    if let Some(m) = seen.iter().position(|&s| !s) {
+        return Err(format!(
+            "entity {m} {:?} is missing from its cluster {}",
+            a.entities[m].text, a.entities[m].cluster
+        ));
+    }
 
     // Claims: ids, order, everything inside the claim's sentences.
     for (i, c) in a.claims.iter().enumerate() {
-        let content = &text[c.span.start..c.span.end];
+        let content = short(&text[c.span.start..c.span.end]);
         ensure!(c.id == i, "claim {i} has id {}", c.id);
         if i > 0 {
             ensure!(
@@ -233,7 +242,7 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
                 within.contains(p),
                 "claim {i} {:?}: its {what} {:?} lies outside its sentences {}..={}",
                 content,
-                &text[p.start..p.end],
+                short(&text[p.start..p.end]),
                 c.sentence,
                 c.last_sentence
             );
@@ -264,14 +273,28 @@ pub fn check(text: &str, a: &Annotation) -> Result<(), String> {
 }
 
 /// Converting `a` (byte offsets into `text`) to UTF-16 units and to code points keeps every
-/// span on the same substring: the UTF-16 units (or chars) between the converted offsets are the
-/// span's text. Linear in the text and the spans.
+/// span on the same substring: each converted offset is the number of UTF-16 units (or chars)
+/// before the byte offset it came from, counted here independently of the crate's `OffsetMap`.
+/// Linear in the text and the number of spans, however long the spans are.
 pub fn check_offsets(text: &str, a: &Annotation) -> Result<(), String> {
     let mut bytes = Vec::new();
     a.clone().for_each_span_mut(|s| bytes.push(*s));
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let chars: Vec<char> = text.chars().collect();
-    for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoints] {
+    // units and chars before each byte offset that is a char boundary
+    let mut utf16 = vec![u32::MAX; text.len() + 1];
+    let mut chars = vec![u32::MAX; text.len() + 1];
+    let (mut u, mut n) = (0u32, 0u32);
+    for (i, c) in text.char_indices() {
+        utf16[i] = u;
+        chars[i] = n;
+        u += c.len_utf16() as u32;
+        n += 1;
+    }
+    utf16[text.len()] = u;
+    chars[text.len()] = n;
+    for (unit, table) in [
+        (OffsetUnit::Utf16, &utf16),
+        (OffsetUnit::Codepoints, &chars),
+    ] {
         let mut converted = a.clone();
         converted.convert_offsets(text, unit);
         ensure!(
@@ -287,20 +310,17 @@ pub fn check_offsets(text: &str, a: &Annotation) -> Result<(), String> {
             spans.len()
         );
         for (b, s) in bytes.iter().zip(&spans) {
-            let want = &text[b.start..b.end];
-            let got = match unit {
-                OffsetUnit::Utf16 => units
-                    .get(s.start..s.end)
-                    .and_then(|u| String::from_utf16(u).ok()),
-                _ => chars.get(s.start..s.end).map(|c| c.iter().collect()),
-            };
+            let want = (table[b.start] as usize, table[b.end] as usize);
             ensure!(
-                got.as_deref() == Some(want),
-                "{unit:?}: bytes {}..{} = {want:?} became {}..{} = {got:?}",
+                (s.start, s.end) == want,
+                "{unit:?}: bytes {}..{} ({:?}) became {}..{}, not {}..{}",
                 b.start,
                 b.end,
+                short(&text[b.start..b.end]),
                 s.start,
-                s.end
+                s.end,
+                want.0,
+                want.1
             );
         }
     }
