@@ -65,3 +65,32 @@ fn a_sentence_in_arabic_or_hebrew_starts_a_new_sentence() {
         .collect();
     assert_eq!(claims, [("prices rose 5%", 0), ("the talks failed", 2)]);
 }
+
+/// Found by the pathological inputs: a control char (NUL, ESC, ...) after a full stop, as broken
+/// exports leave them, was a token of its own, so the sentence did not end there and the claim
+/// kept the stop and the control char ("the deal was fair.\0").
+#[test]
+fn control_chars_separate_like_spaces() {
+    let clean = "Union leader Petra de Vries said that wages rise by 6%. Mark Rutte said the deal was fair.\nThe end.";
+    let expected = Annotator::default().annotate(clean);
+    for c in ['\0', '\u{1}', '\u{1B}', '\u{7F}', '\u{9F}'] {
+        let text = clean
+            .replace(". ", &format!(".{c} "))
+            .replace(".\n", &format!(".{c}\n"));
+        let a = annotate_checked(&text, Options::default());
+        let sentences = |t: &str, a: &claimlens::Annotation| {
+            a.sentences
+                .iter()
+                .map(|s| t[s.span.start..s.span.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sentences(&text, &a), sentences(clean, &expected), "{c:?}");
+        let claims = |t: &str, a: &claimlens::Annotation| {
+            a.claims
+                .iter()
+                .map(|c| t[c.span.start..c.span.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(claims(&text, &a), claims(clean, &expected), "{c:?}");
+    }
+}

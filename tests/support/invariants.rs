@@ -8,7 +8,7 @@
 //! * **Spans**: every span (sentences, entities, claims with their source, cue and hedges,
 //!   boilerplate) is in bounds, on char boundaries and not empty.
 //! * **No text lost**: the sentences are in order, do not overlap, start and end on non-blank
-//!   text, and together cover every char that is not whitespace.
+//!   text, and together cover every char that is not whitespace (nor a control char).
 //! * **Entities**: in text order and never overlapping one another — not even nested (the
 //!   annotation's contract: "Mentions never overlap one another"); each one's `text` is its span's
 //!   text; ids are indices; numbers in values are finite.
@@ -24,9 +24,9 @@
 
 use claimlens::{Annotation, OffsetUnit, Span, Value};
 
-/// Whitespace as the tokeniser skips it (a BOM / zero-width no-break space too).
+/// What the tokeniser skips: whitespace, a BOM (zero-width no-break space) and control chars.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
+    c.is_whitespace() || c == '\u{FEFF}' || c.is_control()
 }
 
 macro_rules! ensure {
