@@ -94,3 +94,26 @@ fn control_chars_separate_like_spaces() {
         assert_eq!(claims(&text, &a), claims(clean, &expected), "{c:?}");
     }
 }
+
+/// Found by the fuzz target `annotate` (crash-df35b4b5…, "24\u{FFFD}\u{FFFD}(2024-04b no-07)b
+/// noon."): a year and a scaled two-digit number glued by a dash ("2024-04b", 4 billion) was read
+/// as a range of years ("1997-98") and the second year overflowed an `i32`: a panic in debug
+/// builds, a wrapped year in release.
+#[test]
+fn a_year_dash_a_scaled_number_is_no_year_range() {
+    for text in [
+        "2024-04b",
+        "In 2024-04bn the deficit grew.",
+        "24\u{FFFD}\u{FFFD}(2024-04b no-07)b noon.",
+        "2024-99m",
+    ] {
+        annotate_checked(text, Options::default());
+    }
+    // the plain range of years still is one
+    let a = annotate_checked("The war of 1997-98 ended.", Options::default());
+    assert!(
+        a.entities.iter().any(|e| e.text == "1997-98"),
+        "{:?}",
+        a.entities
+    );
+}
