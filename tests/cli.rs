@@ -247,3 +247,53 @@ fn jsonl_memory_is_bounded_by_the_largest_line_not_the_input() {
         "peak RSS {all} kB for 256 MB of input, against {one} kB for two of its lines"
     );
 }
+
+/// Found by the fuzz target `jsonl` (crash-535efe28…): an id was read as a JSON number and
+/// written back, so one past 2^53 or with more digits than a float holds came out changed
+/// ("11111…119" as "1.111111e87", 9007199254740993 as …992 with arbitrary precision off). Ids
+/// are echoed as they were written.
+#[test]
+fn jsonl_ids_come_back_as_written() {
+    let ids = [
+        "9007199254740993",
+        "123456789012345678901234567890",
+        &format!("{}9", "1".repeat(86)),
+        "-0.10000000000000000555",
+        "1e400",
+        "\"caf\\u00e9 \\ud83d\\ude00\"",
+        "[1, {\"a\": null}]",
+        "null",
+    ];
+    let input: String = ids
+        .iter()
+        .map(|id| format!("{{\"id\": {id}, \"text\": \"Ana Sousa spoke.\"}}\n"))
+        .collect();
+    let out = run(&["--jsonl", "-"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let rest = l.strip_prefix("{\"id\":").unwrap();
+            rest[..rest.find(",\"entities\"").unwrap()].to_string()
+        })
+        .collect();
+    assert_eq!(written, ids);
+    // no id, and a key given twice (the last counts, as for "text")
+    let out = run(
+        &["--jsonl", "-"],
+        b"{\"text\": \"x\"}\n{\"id\": 1, \"id\": 2, \"text\": 3, \"text\": \"y\"}\n",
+    );
+    assert_eq!(
+        lines(&out)
+            .iter()
+            .map(|l| l["id"].clone())
+            .collect::<Vec<_>>(),
+        [Value::Null, 2.into()]
+    );
+}

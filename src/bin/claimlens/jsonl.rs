@@ -9,10 +9,12 @@
 //! This file has no dependency on the rest of the binary, so the fuzz target
 //! (`fuzz/fuzz_targets/jsonl.rs`) includes it as it is and runs it without a process.
 
+use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
 use claimlens::Annotation;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value as Json;
 
 #[derive(Serialize)]
@@ -43,13 +45,15 @@ struct ClaimOut {
 
 #[derive(Serialize)]
 struct DocOut<'a> {
-    id: &'a Json,
+    /// The line's id as it was written (null when there is none): not read as a number, which
+    /// would turn an id past 2^53 or with 30 digits into a nearby float.
+    id: Option<&'a RawValue>,
     entities: Vec<EntityOut<'a>>,
     claims: Vec<ClaimOut>,
 }
 
 /// The `--jsonl` record of one document. Keep this shape stable: quality is measured with it.
-fn record<'a>(id: &'a Json, a: &'a Annotation) -> DocOut<'a> {
+fn record<'a>(id: Option<&'a RawValue>, a: &'a Annotation) -> DocOut<'a> {
     let entities = a
         .entities
         .iter()
@@ -107,23 +111,27 @@ fn what(v: &Json) -> &'static str {
     }
 }
 
-/// The text of one line's document, or why the line is skipped.
-fn document(line: &str) -> Result<(Json, String), String> {
-    let doc: Json =
-        serde_json::from_str(line).map_err(|e| format!("skipped: invalid JSON ({e})"))?;
-    let Json::Object(mut fields) = doc else {
+/// The id (verbatim) and text of one line's document, or why the line is skipped. Of a key
+/// given twice, the last counts.
+fn document(line: &str) -> Result<(Option<&RawValue>, String), String> {
+    let Ok(mut fields) = serde_json::from_str::<HashMap<String, &RawValue>>(line) else {
+        // not an object of JSON values: say what it is instead
+        let doc: Json =
+            serde_json::from_str(line).map_err(|e| format!("skipped: invalid JSON ({e})"))?;
         return Err(format!(
             "skipped: expected an object {{\"id\": .., \"text\": ..}}, found {}",
             what(&doc)
         ));
     };
-    let id = fields.remove("id").unwrap_or(Json::Null);
-    match fields.remove("text") {
-        Some(Json::String(text)) => Ok((id, text)),
-        None => Err("skipped: no \"text\" string in this line".into()),
-        Some(other) => Err(format!(
+    let id = fields.remove("id");
+    let Some(text) = fields.remove("text") else {
+        return Err("skipped: no \"text\" string in this line".into());
+    };
+    match serde_json::from_str::<String>(text.get()) {
+        Ok(text) => Ok((id, text)),
+        Err(_) => Err(format!(
             "skipped: \"text\" is {}, not a string",
-            what(&other)
+            serde_json::from_str::<Json>(text.get()).map_or("invalid", |v| what(&v))
         )),
     }
 }
@@ -176,7 +184,7 @@ pub fn run(
         };
         match annotate(&body) {
             Ok(a) => {
-                serde_json::to_writer(&mut *out, &record(&id, &a))?;
+                serde_json::to_writer(&mut *out, &record(id, &a))?;
                 out.write_all(b"\n")?;
             }
             Err(e) => skip(e),
