@@ -1,5 +1,6 @@
 // A small static server for www/ on 127.0.0.1: port 8080, or the next free one.
-// Used by `npm start` and by the browser tests. Sends the page's Content-Security-Policy.
+// Used by `npm start` and by the browser tests. Sends the page's Content-Security-Policy (with
+// the pages, and with scripts for the workers' sake).
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
@@ -60,7 +61,9 @@ export function serve({ dir = join(root, "www"), port = 8080, host = "127.0.0.1"
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
     };
-    if (extname(file) === ".html") headers["content-security-policy"] = CSP;
+    // the page's policy; on scripts too, where it binds the workers (worker.js, sw.js), which
+    // take their policy from their own response, not from the page (module scripts ignore it)
+    if (extname(file) === ".html" || extname(file) === ".js") headers["content-security-policy"] = CSP;
     res.writeHead(200, headers);
     if (req.method === "HEAD") res.end();
     else createReadStream(file).pipe(res);

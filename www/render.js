@@ -49,6 +49,30 @@ export function claimExtent(claim, sentences) {
   return { start, end };
 }
 
+/** Claims inside this many other claims are not drawn (see drawnClaims). */
+export const MAX_NESTING = 12;
+
+/**
+ * Which of `claims[from..to]` to draw: the indices of those that lie inside (or across) fewer
+ * than MAX_NESTING other drawn claims. Articles nest claims a few deep at most ("X said that Y
+ * told him that …"); a text made to break things nests them thousands deep ("He said “He said
+ * “…"), and as many nested elements crash the browser's layout (and take quadratic time to cut).
+ */
+export function drawnClaims(claims, sentences, from = 0, to = claims.length) {
+  const order = [];
+  for (let i = from; i < to; i++) order.push({ i, ...claimExtent(claims[i], sentences) });
+  order.sort((a, b) => a.start - b.start || b.end - a.end);
+  const drawn = new Set();
+  let around = []; // the ends of the drawn claims that the current one starts inside
+  for (const c of order) {
+    around = around.filter((end) => end > c.start);
+    if (around.length >= MAX_NESTING) continue;
+    around.push(c.end);
+    drawn.add(c.i);
+  }
+  return drawn;
+}
+
 function claimRanges(c, sentences, ranges) {
   const { start, end } = claimExtent(c, sentences);
   const id = String(c.id);
@@ -78,8 +102,9 @@ function entityRange(e) {
 }
 
 /**
- * The highlight ranges of an annotation: claims (depth 0), their source/cue/content/hedge parts
- * (depth 1) and entities (depth 2). Each range is `{start, end, depth, tag, attrs, key}`.
+ * The highlight ranges of an annotation: claims (depth 0; those drawnClaims keeps), their
+ * source/cue/content/hedge parts (depth 1) and entities (depth 2). Each range is
+ * `{start, end, depth, tag, attrs, key}`.
  * `only` ({entities: [from, to], claims: [from, to]}) limits them to those index ranges.
  */
 export function annotationRanges(annotation, only) {
@@ -88,7 +113,8 @@ export function annotationRanges(annotation, only) {
   const entities = annotation.entities ?? [];
   const [c0, c1] = only?.claims ?? [0, claims.length];
   const [e0, e1] = only?.entities ?? [0, entities.length];
-  for (let i = c0; i < c1; i++) claimRanges(claims[i], annotation.sentences, ranges);
+  const drawn = drawnClaims(claims, annotation.sentences, c0, c1);
+  for (let i = c0; i < c1; i++) if (drawn.has(i)) claimRanges(claims[i], annotation.sentences, ranges);
   for (let i = e0; i < e1; i++) ranges.push(entityRange(entities[i]));
   return ranges.filter((r) => r.end > r.start);
 }

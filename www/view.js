@@ -6,7 +6,7 @@
 //
 // The view also keeps the highlights in reading order ("items": claims and entities) for keyboard
 // navigation with a roving tabindex: one highlight is the Tab stop, arrow keys move between them.
-import { annotationRanges, claimExtent, renderRanges } from "./render.js";
+import { annotationRanges, claimExtent, drawnClaims, renderRanges } from "./render.js";
 
 const BLOCK = 4096; // target block length, UTF-16 units
 const EAGER = 200_000; // texts up to this long are rendered in full at once
@@ -131,10 +131,13 @@ export function createView(container, { visible = () => true } = {}) {
       while (ri < ranges.length) bRanges.push(ranges[ri++]);
       addBlock(bStart, to, bRanges, frag);
 
-      // the new items, in reading order (a claim before the entities inside it)
+      // the new items, in reading order (a claim before the entities inside it); not the claims
+      // nested too deep to be drawn
       const added = [];
       const [c0, c1] = only.claims;
-      for (let i = c0; i < c1; i++) added.push({ kind: "c", id: i, start: claimExtent(annotation.claims[i], annotation.sentences).start });
+      for (const i of drawnClaims(annotation.claims, annotation.sentences, c0, c1)) {
+        added.push({ kind: "c", id: i, start: claimExtent(annotation.claims[i], annotation.sentences).start });
+      }
       const [e0, e1] = only.entities;
       for (let i = e0; i < e1; i++) added.push({ kind: "e", id: i, start: annotation.entities[i].start });
       added.sort((a, b) => a.start - b.start || (a.kind === "c" ? -1 : 1));

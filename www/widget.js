@@ -19,7 +19,7 @@ import { annotateInChunks, yieldToHost } from "./widget-annotate.js";
 import { findArticle } from "./widget-article.js";
 import { mountSheet, releaseMarks, useMarks } from "./widget-styles.js";
 import { createPanel } from "./widget-ui.js";
-import { LABELS } from "./render.js";
+import { drawnClaims, LABELS } from "./render.js";
 
 export { findArticle };
 
@@ -211,7 +211,9 @@ export function mount(target, options = {}) {
   function ranges(annotation) {
     const out = [];
     if (types.has("claims")) {
+      const drawn = drawnClaims(annotation.claims, annotation.sentences);
       for (const c of annotation.claims) {
+        if (!drawn.has(c.id)) continue;
         for (const [part, span] of [["content", c], ["source", c.source], ["cue", c.cue]]) {
           if (span && span.end > span.start) out.push({ start: span.start, end: span.end, depth: 0, key: `c${c.id}${part}`, id: `c${c.id}`, part, claim: c });
         }

@@ -4,13 +4,15 @@
 //! can be scored against gold files directly; `--offsets utf16|bytes` switches.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use claimlens::{Annotation, Annotator, OffsetUnit, Options};
-use serde::Serialize;
-use serde_json::Value as Json;
+
+// The `--jsonl` line reader, in a file of its own so the fuzz target can include it.
+#[path = "claimlens/jsonl.rs"]
+mod jsonl;
 
 const USAGE: &str = "\
 claimlens — find entities and claims (who said what) in news text
@@ -34,8 +36,9 @@ JSONL output, one line per input document:
                  \"cue\":{\"start\",\"end\"}|null,\"hedged\",\"anonymous_source\",\"checkworthy\"}]}
     A claim with a source or cue is written with kind \"attributed\"; a claim whose checkworthy
     score is at least 0.5 is (also) written with kind \"checkworthy\".
-    A line that cannot be read is reported on stderr with its line number; the other lines are
-    still processed, and the exit status is 1.
+    A line that cannot be read (invalid UTF-8 or JSON, not an object, no \"text\" string) is
+    reported on stderr with its line number; the other lines are still processed, and the exit
+    status is 1. A byte order mark at the start and CRLF line ends are fine.
 ";
 
 struct Args {
@@ -129,12 +132,11 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = if args.jsonl {
-        run_jsonl(
-            path,
+        jsonl::run(
             BufReader::with_capacity(1 << 16, reader),
-            &annotator,
-            args.offsets,
             &mut out,
+            |text| annotate_guarded(&annotator, text, args.offsets),
+            |n, msg| eprintln!("claimlens: {path}:{n}: {msg}"),
         )
     } else {
         run_file(
@@ -225,141 +227,4 @@ fn run_file(
     }
     writeln!(out)?;
     Ok(true)
-}
-
-#[derive(Serialize)]
-struct Range {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    start: usize,
-    end: usize,
-    label: &'static str,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct ClaimOut {
-    start: usize,
-    end: usize,
-    kind: &'static str,
-    source: Option<Range>,
-    cue: Option<Range>,
-    hedged: bool,
-    anonymous_source: bool,
-    checkworthy: f32,
-}
-
-#[derive(Serialize)]
-struct DocOut<'a> {
-    id: &'a Json,
-    entities: Vec<EntityOut<'a>>,
-    claims: Vec<ClaimOut>,
-}
-
-/// The `--jsonl` record of one document. Keep this shape stable: quality is measured with it.
-fn jsonl_record<'a>(id: &'a Json, a: &'a Annotation) -> DocOut<'a> {
-    let entities = a
-        .entities
-        .iter()
-        .map(|e| EntityOut {
-            start: e.span.start,
-            end: e.span.end,
-            label: e.label.as_str(),
-            text: &e.text,
-        })
-        .collect();
-    let mut claims = Vec::new();
-    for c in &a.claims {
-        let mut kinds = Vec::with_capacity(2);
-        if c.is_attributed() {
-            kinds.push("attributed");
-        }
-        if c.is_checkworthy() {
-            kinds.push("checkworthy");
-        }
-        for kind in kinds {
-            claims.push(ClaimOut {
-                start: c.span.start,
-                end: c.span.end,
-                kind,
-                source: c.source.as_ref().map(|s| Range {
-                    start: s.span.start,
-                    end: s.span.end,
-                }),
-                cue: c.cue.as_ref().map(|q| Range {
-                    start: q.span.start,
-                    end: q.span.end,
-                }),
-                hedged: c.hedged,
-                anonymous_source: c.anonymous_source,
-                checkworthy: c.checkworthy,
-            });
-        }
-    }
-    DocOut {
-        id,
-        entities,
-        claims,
-    }
-}
-
-fn run_jsonl(
-    path: &str,
-    mut reader: impl BufRead,
-    annotator: &Annotator,
-    unit: OffsetUnit,
-    out: &mut impl Write,
-) -> io::Result<bool> {
-    let mut all_ok = true;
-    let mut line = Vec::new();
-    let mut n = 0usize;
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        n += 1;
-        let mut report = |msg: String| {
-            eprintln!("claimlens: {path}:{n}: {msg}");
-            all_ok = false;
-        };
-        let text = match std::str::from_utf8(&line) {
-            Ok(t) => t,
-            Err(e) => {
-                report(format!(
-                    "skipped: invalid UTF-8 at byte {} of the line",
-                    e.valid_up_to() + 1
-                ));
-                continue;
-            }
-        };
-        if text.trim().is_empty() {
-            continue;
-        }
-        let doc: Json = match serde_json::from_str(text) {
-            Ok(d) => d,
-            Err(e) => {
-                report(format!("skipped: invalid JSON ({e})"));
-                continue;
-            }
-        };
-        let null = Json::Null;
-        let id = doc.get("id").unwrap_or(&null);
-        let Some(body) = doc.get("text").and_then(Json::as_str) else {
-            report("skipped: no \"text\" string in this line".into());
-            continue;
-        };
-        match annotate_guarded(annotator, body, unit) {
-            Ok(a) => {
-                serde_json::to_writer(&mut *out, &jsonl_record(id, &a))?;
-                out.write_all(b"\n")?;
-            }
-            Err(e) => report(e),
-        }
-    }
-    Ok(all_ok)
 }

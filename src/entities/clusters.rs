@@ -39,7 +39,8 @@ pub fn cluster_mentions(
     // a person's cluster has a mention of more than one word
     let mut listed: Vec<bool> = Vec::new();
     let mut full_name: Vec<bool> = Vec::new();
-    // the label's initial, then the key ("Punited states")
+    // one char for the label (not its initial: PERSON, PLACE and PERCENT share one), then the
+    // key ("2united states" for a place)
     let mut by_key: FxMap<String, usize> = FxMap::default();
     // surname / given name (lower case) → person cluster, and bare surnames seen first
     let mut surnames: FxMap<String, usize> = FxMap::default();
@@ -64,7 +65,7 @@ pub fn cluster_mentions(
             .and_then(|e| lexicon.gazetteer.canonical(e));
         let listed_name = list_key.filter(|_| m.label != Label::Norp);
         let mut key = String::with_capacity(lower.len() + 1);
-        key.push(m.label.as_str().as_bytes()[0] as char);
+        key.push(char::from(b'0' + m.label as u8));
         match list_key {
             Some(c) => push_lower(&mut key, c),
             None => {

@@ -1285,8 +1285,14 @@ impl Cx<'_, '_> {
         {
             if let Some(n2) = self.number(j + 1) {
                 let first_year = self.is_year(at);
-                // "1997-98": a range of years
-                if first_year && dash && self.glued(j) && self.text(j + 1).len() == 2 && n2.digits {
+                // "1997-98": a range of years (not "2024-04b", 4 billion)
+                if first_year
+                    && dash
+                    && self.glued(j)
+                    && self.text(j + 1).len() == 2
+                    && n2.digits
+                    && !n2.scaled
+                {
                     let y2 = (self.year(at)? / 100) * 100 + n2.value as i32;
                     if y2 > self.year(at)? {
                         year_range = Some(y2);

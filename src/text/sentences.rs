@@ -2,7 +2,8 @@
 //!
 //! A sentence ends
 //! * after `.`, `!`, `?`, `…` (with any closing quotes or brackets that follow) when the next
-//!   token starts like a sentence: a capital, a digit, an opening quote or bracket, or a new line;
+//!   token starts like a sentence: a capital (or a letter of a script without capitals, such as
+//!   Arabic or Hebrew), a digit, an opening quote or bracket, or a new line;
 //!   a period does not end a sentence after a title or abbreviation ("Mr.", "Gen.", "Jan. 5"), an
 //!   initial ("J. Smith") or a dotted abbreviation ("U.S. President"), unless a new line or a
 //!   typical sentence opener ("The", "He", "But") follows;
@@ -222,7 +223,13 @@ pub fn split_sentences(tokens: &[Token], text: &str) -> Vec<SentenceRange> {
 fn ends_here(tokens: &[Token], text: &str, i: usize, next: &Token) -> bool {
     let punct = tokens[i].text(text);
     let next_text = next.text(text);
+    // a letter of a script without capitals (Arabic, Hebrew, ...) starts a sentence as a capital does
+    let caseless = next_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
     let starts_sentence = next.upper_initial
+        || caseless
         || next.kind == TokenKind::Number
         || is_opener_punct(next, text)
         || !next_text.chars().next().is_some_and(char::is_alphabetic)

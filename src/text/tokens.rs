@@ -1,8 +1,9 @@
 //! Tokens: words, numbers and punctuation, found in one pass over the text.
 //!
-//! Whitespace is not a token; each token records the whitespace before it (whether there was any,
-//! and how many line breaks), which is all the later stages need to see headlines, paragraphs and
-//! hyphenated or possessive forms.
+//! Whitespace is not a token, nor are control chars (NUL, ESC, DEL, ...: they separate like a
+//! space); each token records the whitespace before it (whether there was any, and how many line
+//! breaks), which is all the later stages need to see headlines, paragraphs and hyphenated or
+//! possessive forms.
 //!
 //! * **Word**: a run of letters, marks and digits, with inner apostrophes ("O'Brien", "don't")
 //!   and inner periods of dotted abbreviations ("U.S.", "a.m." — the final period included).
@@ -99,7 +100,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some(c) = char_at(text, pos) {
         let start = pos;
         pos += c.len_utf8();
-        if c == ' ' || c.is_whitespace() || c == '\u{FEFF}' {
+        // control chars (NUL, ESC, DEL, ...) that broken exports leave separate like a space
+        if c == ' ' || c.is_whitespace() || c == '\u{FEFF}' || c.is_control() {
             space_before = true;
             if c == '\n'
                 || c == '\u{2028}'
