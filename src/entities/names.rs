@@ -63,6 +63,36 @@ const NAME_PARTICLES: &[&str] = &[
 const HYPHEN_PREFIXES: &[&str] = &[
     "Pro", "Anti", "Ex", "Non", "Post", "Pre", "Neo", "Pan", "Mid", "D", "R", "I",
 ];
+/// Lower-case landforms after "the" and a single name that make it a place ("the Tamsin estuary").
+const LANDFORMS: &[&str] = &[
+    "estuary",
+    "river",
+    "valley",
+    "delta",
+    "basin",
+    "coast",
+    "coastline",
+    "peninsula",
+    "bay",
+    "lake",
+    "mountains",
+    "hills",
+    "plain",
+    "plains",
+    "desert",
+    "gorge",
+    "canyon",
+    "strait",
+    "gulf",
+    "sea",
+    "highlands",
+    "lowlands",
+    "waterfront",
+    "region",
+    "province",
+    "border",
+    "mountain",
+];
 /// Words before a single name that make it a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -1256,9 +1286,6 @@ impl<'a, 't> Names<'a, 't> {
                 return Some(Label::Place);
             }
         }
-        if self.speech_follows(e) {
-            return Some(Label::Person);
-        }
         if s > sentence_start {
             let prev = doc.tok_text(s - 1);
             if PLACE_PREPOSITIONS.contains(&prev) {
@@ -1287,8 +1314,24 @@ impl<'a, 't> Names<'a, 't> {
                         | "streets"
                         | "centre"
                         | "center"
+                        | "mayor"
+                        | "governor"
+                        | "council"
+                        | "residents"
+                        | "people"
                 )
             {
+                return Some(Label::Place);
+            }
+        }
+        // "the mayor of X said" is still a place; otherwise "X said" is a person
+        if self.speech_follows(e) {
+            return Some(Label::Person);
+        }
+        if s > sentence_start {
+            let prev = doc.tok_text(s - 1);
+            // "the Tamsin estuary", "the Helmand valley": a lower-case landform after the name
+            if prev == "the" && next(0).is_some_and(|w| LANDFORMS.contains(&w)) {
                 return Some(Label::Place);
             }
             // "the Onion", "the KDP": people do not take an article
