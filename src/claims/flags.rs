@@ -47,23 +47,21 @@ fn capped(r: Range<usize>) -> Range<usize> {
 /// The hedges in tokens `r` (single words and phrases; words inside names and dates do not count).
 fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
     let r = capped(r);
-    let mut k = r.start;
+    // only the tokens where a hedge may start (a word outside any entity, a hedge or the start
+    // of a hedge phrase) need a look
+    let mut k = ctx.next_hedge_start(r.start);
     while k < r.end {
-        if ctx.entity(k).is_some() || !ctx.is_word(k) {
-            k += 1;
-            continue;
-        }
         if ctx.has(k, class::HEDGE_PHRASE) {
             if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
                 out.push(ctx.span(k..k + n));
-                k += n;
+                k = ctx.next_hedge_start(k + n);
                 continue;
             }
         }
         if ctx.has(k, class::HEDGE) && !ctx.is_capitalised(k) {
             out.push(ctx.span(k..k + 1));
         }
-        k += 1;
+        k = ctx.next_hedge_start(k + 1);
     }
 }
 
