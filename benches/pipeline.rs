@@ -26,7 +26,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use claimlens::entities::{cluster_mentions, find_mentions};
+use claimlens::entities::{cluster_mentions, find_mentions, UserLexicon};
 use claimlens::lexicon::lexicon;
 use claimlens::text::{find_boilerplate, split_sentences, tokenize, Doc};
 use claimlens::{Annotation, Annotator, Claim, Entity, OffsetUnit};
@@ -223,15 +223,14 @@ fn staged_pipeline(text: &str, t: &mut Vec<f64>) -> (Vec<Entity>, Vec<Claim>) {
     time(&mut || doc = Some(black_box(Doc::new(text, lx))));
     let doc = doc.expect("doc");
     let mut mentions = Vec::new();
-    time(&mut || mentions = black_box(find_mentions(&doc, lx, &[])));
+    let user = UserLexicon::default();
+    time(&mut || mentions = black_box(find_mentions(&doc, lx, &user, None)));
     let mut clustered = (Vec::new(), Vec::new());
     time(&mut || clustered = black_box(cluster_mentions(text, mentions.clone(), lx)));
     let (entities, clusters) = clustered;
     let mut claims = Vec::new();
     time(&mut || {
-        claims = black_box(claimlens::claims::find_claims(
-            &doc, &entities, &clusters, lx,
-        ))
+        claims = black_box(claimlens::claims::find_claims(&doc, &entities, &clusters).claims)
     });
     (entities, claims)
 }

@@ -185,7 +185,7 @@ main(async () => {
       wasm_memory_bytes: w.wasm_memory_bytes,
       rss_bytes: w.rss_peak_bytes,
       rss_growth_bytes: w.rss_growth_bytes,
-      json_parse_ms: w.json_parse_ms,
+      decode_ms: w.decode_ms,
     });
   }
 
@@ -309,9 +309,9 @@ main(async () => {
   }
   if (scaling.some((s) => s.wasm_timed_out || s.native_timed_out)) p(`  "<": killed after the ${timeout} s limit (--timeout); the figure is an upper bound`);
   if (s1 && s50) p(`  linearity (wasm MB/s at 50 MB ÷ at 1 MB): ${results.linearity_50m_over_1m ? results.linearity_50m_over_1m.toFixed(2) : "– (timed out)"}`);
-  const handoff = scaling.find((s) => s.json_parse_ms && s.bytes >= 1e6) ?? scaling.findLast((s) => s.json_parse_ms);
+  const handoff = scaling.find((s) => s.decode_ms != null && s.bytes >= 1e6) ?? scaling.findLast((s) => s.decode_ms != null);
   if (handoff && handoff.wasm_median_ms) {
-    p(`  hand-off at ${formatSize(handoff.bytes)}: JSON.parse of the result ${f1(handoff.json_parse_ms)} ms = ${f1((100 * handoff.json_parse_ms) / handoff.wasm_median_ms)}% of the call`);
+    p(`  hand-off at ${formatSize(handoff.bytes)}: core.js decoding the packed result into objects ${f1(handoff.decode_ms)} ms = ${f1((100 * handoff.decode_ms) / handoff.wasm_median_ms)}% of the call`);
   }
   if (browser) {
     p();

@@ -7,7 +7,7 @@
 //
 // The optimisation settings were chosen by measuring every combination with bench/variants.mjs
 // (see bench/README.md): cargo opt-level 3 with wasm-opt -O3 is the fastest; opt-level "s" saves
-// ~6 KB gzip for ~15-25% less speed and "z" ~13 KB for ~55-65% less; wasm-opt -Os/-Oz instead of
+// ~11 KB gzip for ~8-12% less speed and "z" ~34 KB for ~45% less; wasm-opt -Os/-Oz instead of
 // -O3 change neither gzip size nor speed by more than noise. `panic = "abort"` changes nothing on
 // wasm32 (it aborts already).
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";

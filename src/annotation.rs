@@ -401,12 +401,7 @@ impl Annotation {
         if self.offsets != OffsetUnit::Bytes || unit == OffsetUnit::Bytes {
             return;
         }
-        let mut offsets = Vec::new();
-        self.for_each_span_mut(|s| {
-            offsets.push(s.start);
-            offsets.push(s.end);
-        });
-        let map = OffsetMap::new(text, offsets, unit);
+        let map = OffsetMap::new(text, unit);
         self.for_each_span_mut(|s| {
             s.start = map.get(s.start);
             s.end = map.get(s.end);

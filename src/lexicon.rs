@@ -341,7 +341,7 @@ impl Lexicon {
         let mut lx = Lexicon::default();
         let mut g = GazetteerBuilder::default();
         let mut contains = false;
-        for line in data_lines(include_str!("../data/boilerplate.txt")) {
+        for line in data_lines(include_str!(concat!(env!("OUT_DIR"), "/boilerplate.txt"))) {
             if line == "[contains]" {
                 contains = true;
             } else if contains {
@@ -398,7 +398,10 @@ impl Lexicon {
             }
         }
         lx.gazetteer = g.build();
-        for line in data_lines(include_str!("../data/reporting_verbs.txt")) {
+        for line in data_lines(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/reporting_verbs.txt"
+        ))) {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if cols.len() < 3 {
                 continue;

@@ -98,6 +98,7 @@
 mod annotation;
 pub mod claims;
 pub mod entities;
+pub mod handoff;
 pub mod lexicon;
 mod pipeline;
 mod span;

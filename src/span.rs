@@ -6,8 +6,8 @@
 //! counts code points): "€" is 3 bytes, 1 UTF-16 unit and 1 code point; "😀" is 4 bytes, 2 UTF-16
 //! units and 1 code point.
 //!
-//! [`OffsetMap`] converts a whole set of byte offsets to another [`OffsetUnit`] in a single
-//! left-to-right pass over the text. The JS binding and the CLI both call
+//! [`OffsetMap`] converts byte offsets to another [`OffsetUnit`] after a single left-to-right
+//! pass over the text. The JS binding and the CLI both call
 //! [`crate::Annotation::convert_offsets`], which gathers every offset of an annotation, converts
 //! them here and writes them back; nothing else converts offsets.
 
@@ -102,7 +102,7 @@ impl OffsetUnit {
     }
 
     /// Width of one char in this unit.
-    #[inline]
+    #[cfg(test)]
     fn width(self, c: char) -> usize {
         match self {
             OffsetUnit::Bytes => c.len_utf8(),
@@ -112,61 +112,84 @@ impl OffsetUnit {
     }
 }
 
-/// Byte offsets converted to another unit in one pass.
+/// Byte offsets converted to another unit, after one pass over the text.
 ///
-/// Build it from any collection of byte offsets; then [`OffsetMap::get`] answers each of them.
-/// An offset inside a multi-byte char (which the core never produces) maps to the end of that
-/// char; an offset past the end maps to the end of the text.
+/// The pass records the converted offset at the start of every [`OffsetMap::BLOCK`] bytes; any
+/// byte offset then converts as its block's record plus the units of the bytes before it in the
+/// block (counted eight at a time), with no sorting or searching. An ASCII text needs no records:
+/// every unit is a byte. An offset inside a multi-byte char (which the core never produces) maps
+/// to the end of that char; an offset past the end maps to the end of the text.
 #[derive(Debug)]
-pub struct OffsetMap {
-    bytes: Vec<usize>,
-    converted: Vec<usize>,
+pub struct OffsetMap<'t> {
+    text: &'t [u8],
+    unit: OffsetUnit,
+    /// Converted offset at the start of each block; empty when offsets stay as they are.
+    blocks: Vec<usize>,
 }
 
-impl OffsetMap {
-    /// Converts `offsets` (byte offsets into `text`, any order, duplicates allowed) to `unit`.
-    pub fn new(text: &str, mut offsets: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut converted = Vec::with_capacity(offsets.len());
-        if unit == OffsetUnit::Bytes {
-            converted.extend(offsets.iter().map(|&b| b.min(text.len())));
-            return OffsetMap {
-                bytes: offsets,
-                converted,
-            };
-        }
-        let mut wanted = offsets.iter().copied().peekable();
-        let mut counted = 0usize;
-        for (byte, c) in text.char_indices() {
-            while let Some(&w) = wanted.peek() {
-                if w > byte {
-                    break;
-                }
-                // `w == byte`, or `w` fell inside the previous char (rounded up to this one).
-                converted.push(counted);
-                wanted.next();
+impl<'t> OffsetMap<'t> {
+    /// Bytes per recorded offset.
+    pub const BLOCK: usize = 64;
+
+    /// Prepares to convert byte offsets into `text` to `unit`.
+    pub fn new(text: &'t str, unit: OffsetUnit) -> OffsetMap<'t> {
+        let bytes = text.as_bytes();
+        let identity = unit == OffsetUnit::Bytes || bytes.is_ascii();
+        let mut blocks = Vec::new();
+        if !identity {
+            blocks.reserve(bytes.len() / Self::BLOCK + 1);
+            let mut counted = 0;
+            for block in bytes.chunks(Self::BLOCK) {
+                blocks.push(counted);
+                counted += units(block, unit);
             }
-            counted += unit.width(c);
+            // the end, for a text of whole blocks
+            blocks.push(counted);
         }
-        converted.extend(wanted.map(|_| counted));
         OffsetMap {
-            bytes: offsets,
-            converted,
+            text: bytes,
+            unit,
+            blocks,
         }
     }
 
-    /// The converted value of a byte offset given to [`OffsetMap::new`].
-    ///
-    /// An offset that was not given is answered for the nearest given offset below it.
+    /// The converted value of byte offset `byte`.
     #[inline]
     pub fn get(&self, byte: usize) -> usize {
-        match self.bytes.binary_search(&byte) {
-            Ok(i) => self.converted[i],
-            Err(0) => 0,
-            Err(i) => self.converted[i - 1],
+        let byte = byte.min(self.text.len());
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let b = byte / Self::BLOCK;
+        self.blocks[b] + units(&self.text[b * Self::BLOCK..byte], self.unit)
+    }
+}
+
+/// The units of `unit` that the chars starting in `bytes` take (a char cut at the end counts
+/// whole).
+#[inline]
+fn units(bytes: &[u8], unit: OffsetUnit) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0usize;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // continuation bytes are 10xxxxxx: every other byte starts a char
+        let continuation = x & HIGH & !(x << 1);
+        n += 8 - continuation.count_ones() as usize;
+        if unit == OffsetUnit::Utf16 {
+            // 11110xxx starts a char of two UTF-16 units
+            let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+            n += four.count_ones() as usize;
         }
     }
+    for &b in chunks.remainder() {
+        n += usize::from(b & 0xC0 != 0x80);
+        if unit == OffsetUnit::Utf16 {
+            n += usize::from(b >= 0xF0);
+        }
+    }
+    n
 }
 
 /// Rounds `i` down to the nearest char boundary of `text` (and into bounds).
@@ -187,13 +210,12 @@ mod tests {
     use super::*;
 
     fn convert(text: &str, unit: OffsetUnit) -> Vec<usize> {
-        let offsets: Vec<usize> = text
-            .char_indices()
+        let map = OffsetMap::new(text, unit);
+        text.char_indices()
             .map(|(i, _)| i)
             .chain([text.len()])
-            .collect();
-        let map = OffsetMap::new(text, offsets.clone(), unit);
-        offsets.iter().map(|&o| map.get(o)).collect()
+            .map(|o| map.get(o))
+            .collect()
     }
 
     #[test]
@@ -219,13 +241,34 @@ mod tests {
     }
 
     #[test]
-    fn unsorted_duplicate_and_out_of_range_offsets() {
+    fn inside_a_char_and_out_of_range_offsets() {
         let text = "😀a";
-        let map = OffsetMap::new(text, vec![5, 0, 4, 4, 99], OffsetUnit::Utf16);
+        let map = OffsetMap::new(text, OffsetUnit::Utf16);
         assert_eq!(map.get(4), 2);
         assert_eq!(map.get(0), 0);
+        assert_eq!(map.get(2), 2); // inside the emoji: its end
         assert_eq!(map.get(5), 3);
         assert_eq!(map.get(99), 3);
+    }
+
+    #[test]
+    fn long_texts_agree_with_counting_chars() {
+        // several blocks, chars of every width across block edges
+        let long = "aé€😀 ".repeat(40) + "x\u{10FFFF}ÿ";
+        // and one of exactly two blocks
+        let whole = "é".repeat(OffsetMap::BLOCK);
+        for (text, unit) in [OffsetUnit::Bytes, OffsetUnit::Utf16, OffsetUnit::Codepoints]
+            .into_iter()
+            .flat_map(|u| [(&long, u), (&whole, u)])
+        {
+            let map = OffsetMap::new(text, unit);
+            let mut counted = 0;
+            for (i, c) in text.char_indices() {
+                assert_eq!(map.get(i), counted, "{unit:?} at {i}");
+                counted += unit.width(c);
+            }
+            assert_eq!(map.get(text.len()), counted);
+        }
     }
 
     #[test]

@@ -6,19 +6,21 @@
 //! unit, so offsets still line up with the caller's string. Errors become JS `Error`s here;
 //! a panic (a bug) is logged to the console with its message.
 //!
-//! **The hand-off.** The annotation crosses into JS as one JSON string that `JSON.parse` turns
-//! into plain objects, and the options cross the other way through `JSON.stringify`. Building the
-//! objects field by field from Rust (serde-wasm-bindgen, one JS call per field and string) cost
-//! about 2.4× as much on news text: ~54 ms per MB of text against ~23 ms here (7 ms to serialise
-//! and copy, 15 ms for `JSON.parse`, measured on 1 MB of articles; `npm run bench` reports the
-//! `JSON.parse` share). The price is ~11 KB more gzip of wasm (serde_json's writer), and the
-//! JSON string (~3× the text) at the peak of wasm memory; process RSS measured the same.
+//! **The hand-off.** The annotation crosses into JS in the compact form of [`crate::handoff`]:
+//! numbers in one `Uint32Array` (floats and a small string table inside it), which `www/core.js`
+//! turns into the plain objects of the JS API. Strings that are slices of the text (entity, source
+//! and cue texts) are sliced from the caller's own string there. Before, a JSON string parsed by
+//! `JSON.parse` cost ~23 ms per MB of text (7 ms to format and copy, 15 ms to parse) and ~11 KB of
+//! gzip for serde_json's writer and float formatting; see bench/README.md for the comparison.
+//! The options arrive as a JS object and are read here field by field (no JSON either way).
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Annotation, Annotator, OffsetUnit, Options};
+use js_sys::{Array, Object};
+
+use crate::{Annotation, Annotator, Options};
 
 thread_local! {
     /// The annotator for default options, built once.
@@ -66,8 +68,6 @@ export interface Options {
   /** Extra names by label: `{ PERSON: ["Ada Lovelace"] }`. */
   lexicon?: Partial<Record<Label, string[]>>;
 }
-/** Annotates `text`; offsets are UTF-16 code units. Throws on bad options. */
-export function annotate(text: string, options?: Options | null): Annotation;
 "#;
 
 #[wasm_bindgen(start)]
@@ -83,39 +83,20 @@ pub fn version() -> String {
 
 /// Annotates `text`; `options` is `undefined`, `null` or an object like
 /// `{ referenceDate: "2024-03-07", lexicon: { PERSON: ["Ada Lovelace"] } }`.
-/// Returns the annotation as plain JS objects with UTF-16 offsets.
+/// Returns the annotation in the compact form of [`crate::handoff`], with UTF-16 offsets;
+/// `www/core.js`'s `annotate` decodes it into plain objects.
 #[wasm_bindgen(skip_typescript)]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn annotate_packed(text: &str, options: JsValue) -> Result<Vec<u32>, JsError> {
     let options = parse_options(&options)?;
-    let json = annotate_to_json(text, &options)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("claimlens: could not parse the result"))
-}
-
-/// The options as Rust: `undefined`/`null` are the defaults; anything else goes through
-/// `JSON.stringify`, so its errors read like serde's ("unknown field `x`").
-fn parse_options(options: &JsValue) -> Result<Options, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
-    }
-    let bad = |e: &dyn std::fmt::Display| JsError::new(&format!("claimlens: bad options: {e}"));
-    let json = js_sys::JSON::stringify(options)
-        .ok()
-        .and_then(|s| JsValue::from(s).as_string())
-        .ok_or_else(|| bad(&"not JSON-serialisable"))?;
-    serde_json::from_str(&json).map_err(|e| bad(&e))
-}
-
-/// The annotation of `text`, with UTF-16 offsets, as a JSON string.
-fn annotate_to_json(text: &str, options: &Options) -> Result<String, JsError> {
-    let mut annotation = if *options == Options::default() {
+    let annotation = if options == Options::default() {
         DEFAULT.with(|a| a.annotate(text))
     } else {
         CUSTOM.with(|cell| -> Result<Annotation, JsError> {
             let mut cached = cell.borrow_mut();
-            if cached.as_ref().is_none_or(|(o, _)| o != options) {
+            if cached.as_ref().is_none_or(|(o, _)| *o != options) {
                 let annotator = Annotator::new(options.clone())
                     .map_err(|e| JsError::new(&format!("claimlens: {e}")))?;
-                *cached = Some((options.clone(), annotator));
+                *cached = Some((options, annotator));
             }
             Ok(cached
                 .as_ref()
@@ -123,6 +104,92 @@ fn annotate_to_json(text: &str, options: &Options) -> Result<String, JsError> {
                 .unwrap_or_default())
         })?
     };
-    annotation.convert_offsets(text, OffsetUnit::Utf16);
-    serde_json::to_string(&annotation).map_err(|e| JsError::new(&format!("claimlens: {e}")))
+    Ok(crate::handoff::encode(text, annotation))
+}
+
+fn bad(why: &str) -> JsError {
+    JsError::new(&format!("claimlens: bad options: {why}"))
+}
+
+/// What a JS value is, for error messages.
+fn type_of(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if Array::is_array(v) {
+        "an array".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// The options as Rust: `undefined`/`null` are the defaults. Like JSON, a field whose value is
+/// `undefined` counts as absent; `referenceDate` may be `null`.
+fn parse_options(options: &JsValue) -> Result<Options, JsError> {
+    let mut out = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() || Array::is_array(options) {
+        return Err(bad(&format!(
+            "expected an object like {{ referenceDate, lexicon }}, not {}",
+            type_of(options)
+        )));
+    }
+    for (key, value) in entries(options) {
+        if value.is_undefined() {
+            continue;
+        }
+        match key.as_str() {
+            "referenceDate" if value.is_null() => {}
+            "referenceDate" => {
+                let date = value.as_string().ok_or_else(|| {
+                    bad(&format!(
+                        "referenceDate must be a string, not {}",
+                        type_of(&value)
+                    ))
+                })?;
+                out.reference_date = Some(date);
+            }
+            "lexicon" => {
+                if !value.is_object() || Array::is_array(&value) {
+                    return Err(bad(&format!(
+                        "lexicon must be an object of label → names, not {}",
+                        type_of(&value)
+                    )));
+                }
+                for (label, names) in entries(&value) {
+                    if names.is_undefined() {
+                        continue;
+                    }
+                    let list = names.dyn_ref::<Array>().ok_or_else(|| {
+                        bad(&format!("lexicon.{label} must be an array of strings"))
+                    })?;
+                    let mut strings = Vec::with_capacity(list.length() as usize);
+                    for name in list.iter() {
+                        strings.push(name.as_string().ok_or_else(|| {
+                            bad(&format!("lexicon.{label} must be an array of strings"))
+                        })?);
+                    }
+                    out.lexicon.insert(label, strings);
+                }
+            }
+            other => {
+                return Err(bad(&format!(
+                    "unknown field `{other}`, expected `referenceDate` or `lexicon`"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An object's own enumerable string-keyed properties (what `JSON.stringify` writes).
+fn entries(object: &JsValue) -> Vec<(String, JsValue)> {
+    Object::entries(object.unchecked_ref())
+        .iter()
+        .map(|pair| {
+            let pair: Array = pair.unchecked_into();
+            (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+        })
+        .collect()
 }

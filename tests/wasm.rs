@@ -3,42 +3,53 @@
 //! `cargo test --target wasm32-unknown-unknown --test wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use claimlens::handoff::{HEADER, H_CLAIMS, H_ENTITIES, H_MAGIC, H_SENTENCES, MAGIC};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap()
-}
-
-fn num(v: &JsValue, key: &str) -> u32 {
-    get(v, key).as_f64().unwrap() as u32
+/// The words of the first entity record (see `claimlens::handoff`): start, end, label, ...
+fn first_entity(words: &[u32]) -> &[u32] {
+    let at = HEADER + 3 * words[H_SENTENCES] as usize;
+    &words[at..at + 7]
 }
 
 #[wasm_bindgen_test]
 fn offsets_are_utf16_units() {
     let text = "😀😀 Ana Sousa said that prices rose.";
-    let a = claimlens::wasm::annotate(text, JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&a, "offsets").as_string().unwrap(), "utf16");
-    let entities: Array = get(&a, "entities").dyn_into().unwrap();
-    let first = entities.get(0);
-    assert_eq!(get(&first, "text").as_string().unwrap(), "Ana Sousa");
-    // two emoji are 4 UTF-16 units, then a space
-    assert_eq!(num(&first, "start"), 5);
-    assert_eq!(num(&first, "end"), 14);
-    let claims: Array = get(&a, "claims").dyn_into().unwrap();
-    let source = get(&claims.get(0), "source");
-    assert_eq!(num(&source, "start"), 5);
+    let words = claimlens::wasm::annotate_packed(text, JsValue::UNDEFINED).unwrap();
+    assert_eq!(words[H_MAGIC], MAGIC);
+    assert!(words[H_CLAIMS] >= 1);
+    // two emoji are 4 UTF-16 units, then a space; label 0 is PERSON; the entity's text is its
+    // own span of the caller's string
+    let e = first_entity(&words);
+    assert_eq!(e[..3], [5, 14, 0]);
+    assert_eq!(e[5..7], [5, 14]);
 }
 
 #[wasm_bindgen_test]
 fn options_are_validated() {
     let options = js_sys::JSON::parse(r#"{"lexicon":{"NOPE":["x"]}}"#).unwrap();
-    assert!(claimlens::wasm::annotate("text", options).is_err());
+    assert!(claimlens::wasm::annotate_packed("text", options).is_err());
+    for bad in [
+        r#"{"lexikon":{}}"#,
+        r#"{"referenceDate":7}"#,
+        r#"{"lexicon":{"ORG":"Zebra Works"}}"#,
+        r#"{"lexicon":{"ORG":[1]}}"#,
+        r#""2024-03-07""#,
+    ] {
+        let options = js_sys::JSON::parse(bad).unwrap();
+        assert!(
+            claimlens::wasm::annotate_packed("text", options).is_err(),
+            "{bad}"
+        );
+    }
     let options = js_sys::JSON::parse(r#"{"lexicon":{"ORG":["Zebra Works"]}}"#).unwrap();
-    let a = claimlens::wasm::annotate("We met Zebra Works today.", options).unwrap();
-    let entities: Array = get(&a, "entities").dyn_into().unwrap();
-    assert_eq!(get(&entities.get(0), "label").as_string().unwrap(), "ORG");
+    let words = claimlens::wasm::annotate_packed("We met Zebra Works today.", options).unwrap();
+    assert_eq!(words[H_ENTITIES], 2);
+    // label 1 is ORG
+    assert_eq!(first_entity(&words)[2], 1);
+    let options = js_sys::JSON::parse(r#"{"referenceDate":null,"lexicon":{}}"#).unwrap();
+    assert!(claimlens::wasm::annotate_packed("text", options).is_ok());
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 //
 // Offsets in every result are UTF-16 code units, so `text.slice(e.start, e.end)` is the span's
 // text. init() may be called any number of times (concurrently too); it loads the wasm once.
-import wasmInit, { initSync as wasmInitSync, annotate as wasmAnnotate, version as wasmVersion } from "./pkg/claimlens.js";
+import wasmInit, { initSync as wasmInitSync, annotate_packed as wasmAnnotate, version as wasmVersion } from "./pkg/claimlens.js";
 
 let ready = null;
 let initialised = false;
@@ -51,7 +51,133 @@ function assertReady() {
 export function annotate(text, options) {
   assertReady();
   if (typeof text !== "string") throw new TypeError("claimlens: annotate(text) needs a string");
-  return wasmAnnotate(text, options ?? null);
+  return decode(text, wasmAnnotate(text, options ?? null));
+}
+
+// The wasm hands the annotation over as numbers (src/handoff.rs describes the layout): decoded
+// here into the plain objects of the API, with the fields in the order of the annotation's JSON.
+const LABELS = ["PERSON", "ORG", "PLACE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "EVENT"];
+const CLAIM_KINDS = ["quote", "reported", "according", "sourceless", "statement"];
+const SOURCE_KINDS = ["name", "pronoun", "description"];
+const POLARITIES = ["assert", "deny", "concede"];
+const VALUE_TYPES = ["number", "money", "percent", "date", "time"];
+const MAGIC = 0x434c0001;
+const TABLE = 0x80000000;
+let utf8;
+
+function decode(text, w) {
+  if (w[0] !== MAGIC) throw new Error("claimlens: the wasm and core.js are from different versions");
+  const floats = new Float64Array(w.buffer, w.byteOffset + w[6] * 4, w[7]);
+  utf8 ??= new TextDecoder();
+  const table = utf8.decode(new Uint8Array(w.buffer, w.byteOffset + w[8] * 4, w[9]));
+  const seen = [];
+  let i = 10;
+  let f = 0;
+  // a string: text.slice(a, b), or the table's when a's top bit is set (each stored once)
+  const str = () => {
+    const a = w[i];
+    const b = w[i + 1];
+    i += 2;
+    if (a < TABLE) return text.slice(a, b);
+    const t = a - TABLE;
+    return t === b ? "" : (seen[t] ??= table.slice(t, b));
+  };
+  const float = () => {
+    const x = floats[f++];
+    return Number.isFinite(x) ? x : null;
+  };
+
+  const sentences = new Array(w[1]);
+  for (let k = 0; k < sentences.length; k++) {
+    sentences[k] = { start: w[i], end: w[i + 1], boilerplate: w[i + 2] === 1, checkworthy: float() };
+    i += 3;
+  }
+  const entities = new Array(w[2]);
+  for (let k = 0; k < entities.length; k++) {
+    const flags = w[i + 4];
+    const e = { id: k, start: w[i], end: w[i + 1], label: LABELS[w[i + 2]], text: "", cluster: w[i + 3] };
+    i += 5;
+    e.text = str();
+    if (flags & 1) e.role = str();
+    if (flags & 2) {
+      const type = w[i];
+      const vf = w[i + 1];
+      i += 2;
+      let v;
+      if (type === 0) {
+        const unit = vf & 2 ? str() : undefined;
+        v = { type: "number", value: float() };
+        if (vf & 1) v.max = float();
+        if (unit !== undefined) v.unit = unit;
+      } else if (type === 1) {
+        const currency = str();
+        v = { type: "money", value: float() };
+        if (vf & 1) v.max = float();
+        v.currency = currency;
+      } else if (type === 2) {
+        v = { type: "percent", value: float() };
+        if (vf & 1) v.max = float();
+      } else {
+        v = { type: VALUE_TYPES[type], iso: str() };
+        if (vf & 2) v.end = str();
+      }
+      e.value = v;
+    }
+    entities[k] = e;
+  }
+  const clusters = new Array(w[3]);
+  for (let k = 0; k < clusters.length; k++) {
+    const label = LABELS[w[i++]];
+    const canonical = str();
+    const n = w[i++];
+    const mentions = new Array(n);
+    for (let m = 0; m < n; m++) mentions[m] = w[i++];
+    clusters[k] = { id: k, canonical, label, mentions };
+  }
+  const claims = new Array(w[4]);
+  for (let k = 0; k < claims.length; k++) {
+    const flags = w[i + 5];
+    const c = { id: k, start: w[i], end: w[i + 1], sentence: w[i + 2], last_sentence: w[i + 3], kind: CLAIM_KINDS[w[i + 4]] };
+    i += 6;
+    if (flags & 1) {
+      const s = { start: w[i], end: w[i + 1], text: "" };
+      i += 2;
+      s.text = str();
+      if (w[i] !== 0) s.cluster = w[i] - 1;
+      s.resolved = w[i + 1] === 1;
+      s.kind = SOURCE_KINDS[w[i + 2]];
+      i += 3;
+      c.source = s;
+    }
+    if (flags & 2) {
+      const q = { start: w[i], end: w[i + 1], text: "" };
+      i += 2;
+      q.text = str();
+      q.polarity = POLARITIES[w[i++]];
+      c.cue = q;
+    }
+    c.hedged = (flags & 4) !== 0;
+    const nh = w[i++];
+    if (nh > 0) {
+      const hedges = new Array(nh);
+      for (let h = 0; h < nh; h++, i += 2) hedges[h] = { start: w[i], end: w[i + 1] };
+      c.hedges = hedges;
+    }
+    c.anonymous_source = (flags & 8) !== 0;
+    c.negated = (flags & 16) !== 0;
+    c.prediction = (flags & 32) !== 0;
+    c.checkworthy = float();
+    const nf = w[i++];
+    if (nf > 0) {
+      const features = new Array(nf);
+      for (let h = 0; h < nf; h++) features[h] = str();
+      c.features = features;
+    }
+    claims[k] = c;
+  }
+  const boilerplate = new Array(w[5]);
+  for (let k = 0; k < boilerplate.length; k++, i += 2) boilerplate[k] = { start: w[i], end: w[i + 1] };
+  return { offsets: "utf16", sentences, entities, clusters, claims, boilerplate };
 }
 
 /** The claimlens version. */

@@ -25,6 +25,9 @@ pub struct Ctx<'a> {
     ent_tokens: Vec<Range<usize>>,
     /// Per token: its sentence.
     sentence_of: Vec<u32>,
+    /// Per token: the first token at or after it where a hedge may start (see
+    /// [`Ctx::next_hedge_start`]).
+    hedge_next: Vec<u32>,
 }
 
 /// The permutation that sorts `keys` (ties keep their order). All sorting in the claim stage goes
@@ -107,7 +110,7 @@ impl<'a> Ctx<'a> {
                 *x = s as u32;
             }
         }
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             entities,
             clusters,
@@ -116,7 +119,33 @@ impl<'a> Ctx<'a> {
             ent_at,
             ent_tokens,
             sentence_of,
+            hedge_next: Vec::new(),
+        };
+        // one pass from the end: where the next possible hedge starts
+        let mut hedge_next = vec![n as u32; n];
+        let mut next = n as u32;
+        for i in (0..n).rev() {
+            let starts = ctx.entity(i).is_none()
+                && ctx.is_word(i)
+                && (ctx.has(i, class::HEDGE_PHRASE)
+                    || ctx.has(i, class::HEDGE) && !ctx.is_capitalised(i));
+            if starts {
+                next = i as u32;
+            }
+            hedge_next[i] = next;
         }
+        ctx.hedge_next = hedge_next;
+        ctx
+    }
+
+    /// The first token at or after `i` that is a word outside any entity and either a one-word
+    /// hedge not written with a capital or the first word of a hedge phrase: where a hedge may
+    /// start. The number of tokens when there is none.
+    #[inline]
+    pub fn next_hedge_start(&self, i: usize) -> usize {
+        self.hedge_next
+            .get(i)
+            .map_or(self.hedge_next.len(), |&k| k as usize)
     }
 
     /// The number of tokens.

@@ -47,23 +47,21 @@ fn capped(r: Range<usize>) -> Range<usize> {
 /// The hedges in tokens `r` (single words and phrases; words inside names and dates do not count).
 fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
     let r = capped(r);
-    let mut k = r.start;
+    // only the tokens where a hedge may start (a word outside any entity, a hedge or the start
+    // of a hedge phrase) need a look
+    let mut k = ctx.next_hedge_start(r.start);
     while k < r.end {
-        if ctx.entity(k).is_some() || !ctx.is_word(k) {
-            k += 1;
-            continue;
-        }
         if ctx.has(k, class::HEDGE_PHRASE) {
             if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
                 out.push(ctx.span(k..k + n));
-                k += n;
+                k = ctx.next_hedge_start(k + n);
                 continue;
             }
         }
         if ctx.has(k, class::HEDGE) && !ctx.is_capitalised(k) {
             out.push(ctx.span(k..k + 1));
         }
-        k += 1;
+        k = ctx.next_hedge_start(k + 1);
     }
 }
 
@@ -91,6 +89,18 @@ fn future_at(ctx: &Ctx, k: usize, end: usize) -> bool {
     (modal && !ctx.is_capitalised(k) && !(k + 1 < end && ctx.is(k + 1, "have"))) || going
 }
 
+/// `flags[..k]` counted for every `k` in `0..=flags.len()`.
+pub fn count_before(flags: &[bool]) -> Vec<u32> {
+    let mut counts = Vec::with_capacity(flags.len() + 1);
+    let mut n = 0u32;
+    counts.push(0);
+    for &f in flags {
+        n += u32::from(f);
+        counts.push(n);
+    }
+    counts
+}
+
 /// For each sentence, whether it holds an anonymity marker ("unnamed", "on condition of
 /// anonymity"): such a sentence makes its claims rest on anonymous sources.
 pub fn anonymous_sentences(ctx: &Ctx) -> Vec<bool> {
@@ -110,7 +120,11 @@ pub fn anonymous_sentences(ctx: &Ctx) -> Vec<bool> {
 }
 
 /// The flags of a draft in sentences `sentences`, given [`anonymous_sentences`].
-pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_sentences: &[bool]) -> Flags {
+///
+/// `anonymous_before[s]` counts the anonymous sentences before sentence `s` (see
+/// [`count_before`]): a claim's sentences are tested in one subtraction, however many there are
+/// (a quote may take its speaker from thousands of sentences back).
+pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_before: &[u32]) -> Flags {
     let mut f = Flags::default();
     let cue: Option<&CueMatch> = d.cue.as_ref();
     // Hedges: around the source and cue, and in the content.
@@ -150,9 +164,9 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_sentences:
             has_anon_marker(ctx, s.tokens.clone()) || (!named && ctx.has(s.head, class::ANON_HEAD));
     }
     if !f.anonymous && d.source.is_some() {
-        f.anonymous = anonymous_sentences
-            .get(sentences)
-            .is_some_and(|s| s.iter().any(|&a| a));
+        f.anonymous = sentences.start <= sentences.end
+            && sentences.end < anonymous_before.len()
+            && anonymous_before[sentences.end] > anonymous_before[sentences.start];
     }
 
     // Negation and denial.

@@ -356,8 +356,14 @@ impl ClaimLexicon {
     fn load() -> ClaimLexicon {
         let mut lx = ClaimLexicon::default();
         lx.intern(""); // id 0: not in any list
-        let verbs = data_lines(include_str!("../../data/reporting_verbs.txt"))
-            .chain(data_lines(include_str!("../../data/cue_verbs.txt")));
+        let verbs = data_lines(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/reporting_verbs.txt"
+        )))
+        .chain(data_lines(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/cue_verbs.txt"
+        ))));
         for line in verbs {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if cols.len() < 3 {
@@ -395,7 +401,10 @@ impl ClaimLexicon {
                 }
             }
         }
-        for line in data_lines(include_str!("../../data/reporting_nouns.txt")) {
+        for line in data_lines(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/reporting_nouns.txt"
+        ))) {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if cols.len() < 2 {
                 continue;
@@ -414,7 +423,10 @@ impl ClaimLexicon {
                 lx.words[id as usize].noun = index;
             }
         }
-        for (section, w) in sections(include_str!("../../data/function_words.txt")) {
+        for (section, w) in sections(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/function_words.txt"
+        ))) {
             let bits = match section {
                 "determiner" => class::DET,
                 "possessive" => class::POSS,
@@ -436,17 +448,20 @@ impl ClaimLexicon {
             };
             lx.add_class(w, bits);
         }
-        for w in data_lines(include_str!("../../data/hedges.txt")) {
+        for w in data_lines(include_str!(concat!(env!("OUT_DIR"), "/hedges.txt"))) {
             lx.add_entry(w.trim(), class::HEDGE, PhraseKind::Hedge);
         }
-        for (section, w) in sections(include_str!("../../data/anonymous_sources.txt")) {
+        for (section, w) in sections(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/anonymous_sources.txt"
+        ))) {
             match section {
                 "markers" => lx.add_entry(w, class::ANON_MARKER, PhraseKind::AnonMarker),
                 "heads" => lx.add_class(w, class::ANON_HEAD),
                 _ => {}
             }
         }
-        for (section, w) in sections(include_str!("../../data/source_nouns.txt")) {
+        for (section, w) in sections(include_str!(concat!(env!("OUT_DIR"), "/source_nouns.txt"))) {
             let bits = match section {
                 "person" => class::SRC_PERSON,
                 "group" => class::SRC_GROUP,
@@ -458,7 +473,7 @@ impl ClaimLexicon {
             // multi-word person descriptions ("prime minister") are matched by their last word
             lx.add_class(w.rsplit(' ').next().unwrap_or(w), bits);
         }
-        for (section, w) in sections(include_str!("../../data/checkworthy.txt")) {
+        for (section, w) in sections(include_str!(concat!(env!("OUT_DIR"), "/checkworthy.txt"))) {
             let bit = match lx.feature_names.iter().position(|&n| n == section) {
                 Some(b) => b,
                 None => {

@@ -138,7 +138,7 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
         .map(|v| v.as_ref().map_or(0.0, Scorer::probability))
         .collect();
 
-    let anonymous = flags::anonymous_sentences(&ctx);
+    let anonymous = flags::count_before(&flags::anonymous_sentences(&ctx));
     let mut claims = Vec::with_capacity(drafts.len());
     for (d, source) in drafts.iter().zip(sources) {
         let (first, last) = sentence_range(&ctx, d);
@@ -183,21 +183,33 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     }
 
     // A check-worthy sentence that no check-worthy claim covers is a statement claim.
-    let mut covered = vec![false; doc.sentences.len()];
+    // the sentences of check-worthy claims, marked by +1 at the first and -1 after the last: one
+    // step per claim however many sentences it spans
+    let mut covered_delta = vec![0i32; doc.sentences.len() + 1];
     for c in &claims {
         if c.checkworthy >= 0.5 {
-            for x in &mut covered[c.sentence..=c.last_sentence] {
-                *x = true;
-            }
+            assert!(c.sentence <= c.last_sentence && c.last_sentence < doc.sentences.len());
+            covered_delta[c.sentence] += 1;
+            covered_delta[c.last_sentence + 1] -= 1;
         }
     }
+    let mut open = 0i32;
+    let covered: Vec<bool> = covered_delta[..doc.sentences.len()]
+        .iter()
+        .map(|&d| {
+            open += d;
+            open > 0
+        })
+        .collect();
+    // the check-worthy sentences no claim covers become claims of their own: counted first, so
+    // that `claims` (216 bytes each) grows once to its size instead of doubling
+    let statement =
+        |s: usize| sentence_vectors[s].is_some() && !covered[s] && sentence_checkworthy[s] >= 0.5;
+    claims.reserve_exact((0..doc.sentences.len()).filter(|&s| statement(s)).count());
     for (s, sent) in doc.sentences.iter().enumerate() {
-        let Some(v) = &sentence_vectors[s] else {
+        let (true, Some(v)) = (statement(s), &sentence_vectors[s]) else {
             continue;
         };
-        if covered[s] || sentence_checkworthy[s] < 0.5 {
-            continue;
-        }
         let mut lo = sent.tokens.start;
         let hi = attribution::trim_end(&ctx, sent.tokens.clone());
         while lo + 1 < hi && ctx.is_quote(lo) {

@@ -21,6 +21,7 @@
 pub mod casing;
 pub mod clusters;
 pub mod dates;
+pub mod decimal;
 pub mod names;
 pub mod patterns;
 

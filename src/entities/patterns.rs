@@ -664,7 +664,7 @@ impl Cx<'_, '_> {
             return None;
         }
         let (mut value, mut j, digits) = if self.is_number(i) {
-            let v: f64 = self.text(i).replace(',', "").parse().ok()?;
+            let v = super::decimal::parse_number(self.text(i))?;
             (v, i + 1, true)
         } else {
             match self.word(i) {

@@ -98,6 +98,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut newlines: u8 = 0;
 
     while let Some(c) = char_at(text, pos) {
+        if c == ' ' {
+            // the commonest char: nothing else to decide
+            space_before = true;
+            pos += 1;
+            continue;
+        }
         let start = pos;
         pos += c.len_utf8();
         // control chars (NUL, ESC, DEL, ...) that broken exports leave separate like a space
@@ -136,6 +142,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let Some(d) = char_at(text, end) else {
                     break;
                 };
+                // an ASCII char that is no letter, digit, apostrophe or period ends the word
+                if d.is_ascii() && !d.is_ascii_alphanumeric() && d != '\'' && d != '.' {
+                    break;
+                }
                 let i = end;
                 if is_word_char(d) || d.is_ascii_digit() && !dotted {
                     end = i + d.len_utf8();
@@ -208,8 +218,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         pos = end;
         let s = &text[start..end];
         let upper_initial = c.is_uppercase();
-        // a word in capitals: letters, none of them lower case ("CIA", "U.S.", "NATO")
+        // a word in capitals: letters, none of them lower case ("CIA", "U.S.", "NATO"); most
+        // words start with a lower-case letter, which settles it
         let all_upper = kind == TokenKind::Word
+            && !c.is_ascii_lowercase()
             && if s.is_ascii() {
                 !s.bytes().any(|b| b.is_ascii_lowercase())
                     && s.bytes().any(|b| b.is_ascii_alphabetic())
@@ -264,6 +276,21 @@ mod tests {
         assert_eq!(words("at 9 a.m. today"), ["at", "9", "a.m.", "today"]);
         assert_eq!(words("Mr. Smith. End"), ["Mr", ".", "Smith", ".", "End"]);
         assert_eq!(words("in Washington.The"), ["in", "Washington", ".", "The"]);
+    }
+
+    #[test]
+    fn hyphens_digits_and_punctuation_end_words() {
+        assert_eq!(
+            words("well-known COVID-19 G7's B2B (US) U.S.-led"),
+            [
+                "well", "-", "known", "COVID", "-", "19", "G7", "'s", "B2B", "(", "US", ")",
+                "U.S.", "-", "led"
+            ]
+        );
+        assert_eq!(
+            words("a,b;c:d\"e\"!"),
+            ["a", ",", "b", ";", "c", ":", "d", "\"", "e", "\"", "!"]
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 // The built wasm package in Node: init, annotate, UTF-16 offsets, errors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "../../scripts/setup.mjs";
 
 const core = await import("../../www/core.js");
 
@@ -60,4 +63,37 @@ test("empty and whitespace input", async () => {
     assert.deepEqual(a.entities, []);
     assert.deepEqual(a.claims, []);
   }
+});
+
+test("the objects are the annotation's JSON, field for field and in order (the CLI's, in UTF-16)", async () => {
+  await core.init();
+  // the core's own JSON: the CLI with UTF-16 offsets (built by cargo; up to date after `npm test -- rust`)
+  const built = spawnSync("cargo", ["build", "--quiet", "--locked", "--bin", "claimlens"], { cwd: root, stdio: "inherit" });
+  assert.equal(built.status, 0, "cargo build --bin claimlens failed");
+  const cli = join(root, "target", "debug", process.platform === "win32" ? "claimlens.exe" : "claimlens");
+  const texts = [
+    readFileSync(join(root, "bench", "sample.txt"), "utf8"),
+    "👍🏽 Zoë 😀\r\nMaría Fernández said that Spain’s output grew 2.5% in 2023, according to Eurostat. " +
+      "Zürich mayor Corine Mauch said €3.2 million bought between 5 and 7 miles of road in the 1990s, at 9:30 a.m. " +
+      "on 3 March 2024. \"We will probably win,\" she said. Officials, who spoke on condition of anonymity, denied it.",
+    "",
+  ];
+  for (const text of texts) {
+    const r = spawnSync(cli, ["--offsets", "utf16", "-"], { input: text, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const a = core.annotate(text);
+    assert.equal(JSON.stringify(a), JSON.stringify(JSON.parse(r.stdout)));
+    const dated = spawnSync(cli, ["--offsets", "utf16", "--reference-date", "2024-03-07", "-"], { input: text, encoding: "utf8" });
+    assert.equal(dated.status, 0, dated.stderr);
+    assert.equal(JSON.stringify(core.annotate(text, { referenceDate: "2024-03-07" })), JSON.stringify(JSON.parse(dated.stdout)));
+  }
+});
+
+test("bad options say what is wrong", async () => {
+  await core.init();
+  assert.throws(() => core.annotate("x", { lexikon: {} }), /unknown field `lexikon`/);
+  assert.throws(() => core.annotate("x", { referenceDate: 20240307 }), /referenceDate must be a string/);
+  assert.throws(() => core.annotate("x", { lexicon: { ORG: "Acme" } }), /lexicon.ORG must be an array of strings/);
+  assert.throws(() => core.annotate("x", "2024-03-07"), /expected an object/);
+  assert.equal(core.annotate("x", { referenceDate: undefined, lexicon: undefined }).offsets, "utf16");
 });
