@@ -2,8 +2,8 @@
 //!
 //! * Transcripts: `PENCE: Well, look, …` — a line that starts with a name in capitals and a colon.
 //!   When a text has at least three such labels it is a transcript: each label's turn runs until
-//!   the next label, and every sentence of the turn is a claim of that speaker (so each sentence
-//!   keeps its own check-worthiness).
+//!   the next label, a blank line or [`MAX_TURN`] sentences, and every sentence of the turn is a
+//!   claim of that speaker (so each sentence keeps its own check-worthiness).
 //! * Headlines and paragraphs: `Pence: Gennifer Flowers Won't Be at Debate` — a line that starts
 //!   with a known name (a person or organisation) and a colon; the rest of the sentence is the
 //!   claim. Labels such as "Note:", "Update:" or "Watch:" are not speakers.
@@ -16,6 +16,9 @@ use super::lexicon::{class, CueClass};
 use super::phrases::Np;
 use super::{CueMatch, Draft};
 use crate::annotation::{ClaimKind, Label, Polarity};
+
+/// The most sentences a transcript turn runs after its label's own sentence.
+pub const MAX_TURN: usize = 60;
 
 /// The longest speaker label, in words.
 const MAX_LABEL: usize = 4;
@@ -66,6 +69,20 @@ fn label_at(ctx: &Ctx, s: usize) -> Option<SpeakerLabel> {
     }
     let caps = (start..k).all(|t| !ctx.is_word(t) || ctx.doc.tokens[t].all_upper)
         && (start..k).any(|t| ctx.word(t).len() >= 2);
+    // "COMMENTARY: FOR WORKERS, THE DREAM MARCHES ON": a section heading, not a speaker
+    if caps {
+        let line = (k + 1..r.end)
+            .take_while(|&t| t == k + 1 || ctx.doc.tokens[t].newlines_before == 0)
+            .filter(|&t| ctx.is_word(t));
+        let (mut words, mut upper) = (0, 0);
+        for t in line {
+            words += 1;
+            upper += usize::from(ctx.doc.tokens[t].all_upper);
+        }
+        if words >= 2 && upper == words {
+            return None;
+        }
+    }
     Some(SpeakerLabel {
         sentence: s,
         name: start..k,
@@ -91,6 +108,18 @@ fn names_someone(ctx: &Ctx, l: &SpeakerLabel) -> bool {
     any
 }
 
+/// True when a label in capitals can be a speaker: one word ("PENCE", "MOS"), or several of which
+/// one is in a person's or organisation's name ("BOB SCHIEFFER", "SEN. KAINE"); several words
+/// naming no one are a news brief's heading ("ABORTION RULING UPHELD: A federal court …").
+fn caps_speaker(ctx: &Ctx, l: &SpeakerLabel) -> bool {
+    let words = l.name.clone().filter(|&t| ctx.is_word(t)).count();
+    words == 1
+        || l.name.clone().any(|k| {
+            ctx.name_entity(k)
+                .is_some_and(|e| matches!(ctx.label(e), Label::Person | Label::Org))
+        })
+}
+
 fn draft(l: &SpeakerLabel, content: Range<usize>) -> Draft {
     Draft {
         kind: ClaimKind::Quote,
@@ -114,9 +143,14 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
         .filter(|&s| !ctx.doc.boilerplate_sentence[s])
         .filter_map(|s| label_at(ctx, s))
         .collect();
-    let transcript = labels.iter().filter(|l| l.caps).count() >= 3;
+    let transcript = labels
+        .iter()
+        .filter(|l| l.caps && caps_speaker(ctx, l))
+        .count()
+        >= 3;
     for (n, l) in labels.iter().enumerate() {
-        if !(names_someone(ctx, l) || l.caps && transcript) {
+        let turn = l.caps && transcript && caps_speaker(ctx, l);
+        if !(names_someone(ctx, l) || turn) {
             continue;
         }
         used[l.colon] = true;
@@ -126,18 +160,25 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
         if l.colon + 1 < e {
             drafts.push(draft(l, l.colon + 1..e));
         }
-        if !(l.caps && transcript) {
+        if !turn {
             continue;
         }
         // The turn: every following sentence up to the next label.
         let until = labels
             .get(n + 1)
             .map_or(ctx.doc.sentences.len(), |next| next.sentence);
-        for t in s + 1..until {
-            if ctx.doc.boilerplate_sentence[t] {
+        for t in s + 1..until.min(s + 1 + MAX_TURN) {
+            let r = ctx.doc.sentences[t].tokens.clone();
+            // a blank line ends the turn: what follows is another text, not the speaker's words
+            if ctx.doc.boilerplate_sentence[t]
+                || ctx
+                    .doc
+                    .tokens
+                    .get(r.start)
+                    .is_some_and(|k| k.newlines_before >= 2)
+            {
                 break;
             }
-            let r = ctx.doc.sentences[t].tokens.clone();
             let mut c = r.start;
             while c < r.end && ctx.is_quote(c) {
                 c += 1;
