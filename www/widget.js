@@ -19,7 +19,7 @@ import { annotateInChunks, widgetWasm, yieldToHost } from "./widget-annotate.js"
 import { findArticle } from "./widget-article.js";
 import { mountSheet, releaseMarks, useMarks } from "./widget-styles.js";
 import { createPanel } from "./widget-ui.js";
-import { drawnClaims, LABELS } from "./render.js";
+import { drawnClaims, LABELS } from "./spans.js";
 
 export { findArticle };
 
