@@ -35,6 +35,11 @@ export const WASM_OPT_LEVEL = "-O3";
 export const SIZE_WASM_PROFILE = "release-size";
 export const SIZE_WASM_OPT = "-Oz --converge";
 export const SIZE_WASM = "claimlens_bg.size.wasm";
+/**
+ * Metadata wasm-opt drops from the shipped wasm (after wasm-bindgen has read it; no browser
+ * does): the `producers` and `target_features` custom sections, ~260 bytes of gzip.
+ */
+const WASM_STRIP = ["--strip-producers", "--strip-target-features"];
 /** The wasm features wasm-opt may use: those rustc's wasm32 target enables by default. */
 const WASM_FEATURES = [
   "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
@@ -96,7 +101,7 @@ export async function buildWasm({ ifStale = false, outDir = pkgDir, profile = WA
   if (wasmOpt) {
     say(`optimising the wasm (wasm-opt ${wasmOpt}, from npm binaryen)`);
     const bin = join(root, "node_modules", ".bin", process.platform === "win32" ? "wasm-opt.cmd" : "wasm-opt");
-    run(bin, [wasmOut, "-o", wasmOut, ...wasmOpt.split(/\s+/), ...WASM_FEATURES]);
+    run(bin, [wasmOut, "-o", wasmOut, ...wasmOpt.split(/\s+/), ...WASM_STRIP, ...WASM_FEATURES]);
   }
   // wasm-bindgen writes a .gitignore of "*" into its out dir; the npm package needs the files.
   writeFileSync(join(outDir, ".gitignore"), "");
