@@ -14,11 +14,12 @@
 // -O3 change neither gzip size nor speed by more than noise. `panic = "abort"` changes nothing on
 // wasm32 (it aborts already).
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildExtension } from "./build-extension.mjs";
 import { buildPage } from "./build-page.mjs";
-import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, run, SetupError } from "./setup.mjs";
+import { ensureNodeModules, ensureRust, ensureWasmBindgen, log, main, root, SetupError } from "./setup.mjs";
 
 const pkgDir = join(root, "www", "pkg");
 
@@ -70,8 +71,10 @@ export function isStale(outDir = pkgDir, wasmName = "claimlens_bg.wasm") {
 
 /** Everything `npm run build` makes: the wasm (when stale, with ifStale), the page and the extension. */
 export async function build({ ifStale = false } = {}) {
-  await buildWasm({ ifStale });
-  await buildSizeWasm({ ifStale });
+  // The two wasm builds run side by side: each ends in one long single-threaded step (LTO into one
+  // codegen unit, then wasm-opt), so on two cores this takes little longer than one build.
+  const fast = buildWasm({ ifStale });
+  await Promise.all([fast, buildSizeWasm({ ifStale, after: fast })]);
   buildPage();
   buildExtension();
 }
@@ -81,7 +84,7 @@ export async function build({ ifStale = false } = {}) {
  * a string: "3", "s", "z") and `wasmOpt` ("-O3", "-Oz", ... or null for none) exist so the bench
  * can build and compare variants; the defaults are what ships.
  */
-export async function buildWasm({ ifStale = false, outDir = pkgDir, profile = WASM_PROFILE, optLevel, wasmOpt = WASM_OPT_LEVEL, quiet = false } = {}) {
+export async function buildWasm({ ifStale = false, outDir = pkgDir, profile = WASM_PROFILE, optLevel, wasmOpt = WASM_OPT_LEVEL, targetDir = join(root, "target"), quiet = false } = {}) {
   if (ifStale && !isStale(outDir)) {
     if (!quiet) log(`${outDir === pkgDir ? "www/pkg" : outDir} is up to date`);
     return;
@@ -91,17 +94,18 @@ export async function buildWasm({ ifStale = false, outDir = pkgDir, profile = WA
   ensureRust();
   const wasmBindgen = ensureWasmBindgen();
   say(`compiling the Rust core to wasm32 (cargo profile ${profile}${optLevel ? `, opt-level ${optLevel}` : ""})`);
-  const env = optLevel ? { [`CARGO_PROFILE_${profile.toUpperCase().replace(/-/g, "_")}_OPT_LEVEL`]: optLevel } : {};
-  run("cargo", ["build", "--profile", profile, "--locked", "--target", "wasm32-unknown-unknown", "--lib"], { env });
+  const env = { CARGO_TARGET_DIR: targetDir };
+  if (optLevel) env[`CARGO_PROFILE_${profile.toUpperCase().replace(/-/g, "_")}_OPT_LEVEL`] = optLevel;
+  await runAsync("cargo", ["build", "--profile", profile, "--locked", "--target", "wasm32-unknown-unknown", "--lib"], { env });
   const dir = profile === "dev" ? "debug" : profile;
-  const raw = join(root, "target", "wasm32-unknown-unknown", dir, "claimlens.wasm");
+  const raw = join(targetDir, "wasm32-unknown-unknown", dir, "claimlens.wasm");
   say("generating the JS binding (wasm-bindgen --target web)");
-  run(wasmBindgen, ["--target", "web", "--out-dir", outDir, "--out-name", "claimlens", raw]);
+  await runAsync(wasmBindgen, ["--target", "web", "--out-dir", outDir, "--out-name", "claimlens", raw]);
   const wasmOut = join(outDir, "claimlens_bg.wasm");
   if (wasmOpt) {
     say(`optimising the wasm (wasm-opt ${wasmOpt}, from npm binaryen)`);
     const bin = join(root, "node_modules", ".bin", process.platform === "win32" ? "wasm-opt.cmd" : "wasm-opt");
-    run(bin, [wasmOut, "-o", wasmOut, ...wasmOpt.split(/\s+/), ...WASM_STRIP, ...WASM_FEATURES]);
+    await runAsync(bin, [wasmOut, "-o", wasmOut, ...wasmOpt.split(/\s+/), ...WASM_STRIP, ...WASM_FEATURES]);
   }
   // wasm-bindgen writes a .gitignore of "*" into its out dir; the npm package needs the files.
   writeFileSync(join(outDir, ".gitignore"), "");
@@ -109,20 +113,32 @@ export async function buildWasm({ ifStale = false, outDir = pkgDir, profile = WA
   say(`built ${outDir === pkgDir ? "www/pkg" : outDir}/claimlens_bg.wasm (${(size / 1024).toFixed(0)} KB)`);
 }
 
+/** Runs a command like setup.mjs's run(), without blocking: the two wasm builds overlap. */
+function runAsync(cmd, args, { env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", (e) => reject(e.code === "ENOENT" ? new SetupError(`${cmd} not found.`) : e));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new SetupError(`${cmd} ${args.join(" ")} failed (exit ${code}).`))));
+  });
+}
+
 /**
  * The widget's wasm, www/pkg/claimlens_bg.size.wasm: built like the fast one into
- * target/wasm-size/ (its own cargo profile, so both stay cached), then only the .wasm is copied
- * next to the fast one. Fails when its glue differs from www/pkg/claimlens.js: core.js would then
- * call a wasm with other imports or exports.
+ * target/wasm-size/, with cargo's own target dir target/size/ (so it can run while the fast
+ * build holds target/'s lock, and both stay cached), then only the .wasm is copied next to the
+ * fast one once `after` (the fast build) is done. Fails when its glue differs from
+ * www/pkg/claimlens.js: core.js would then call a wasm with other imports or exports.
  */
-export async function buildSizeWasm({ ifStale = false, quiet = false } = {}) {
+export async function buildSizeWasm({ ifStale = false, quiet = false, after = null } = {}) {
   if (ifStale && !isStale(pkgDir, SIZE_WASM)) {
     if (!quiet) log(`www/pkg/${SIZE_WASM} is up to date`);
     return;
   }
   const stage = join(root, "target", "wasm-size");
   rmSync(stage, { recursive: true, force: true });
-  await buildWasm({ outDir: stage, profile: SIZE_WASM_PROFILE, wasmOpt: SIZE_WASM_OPT, quiet: true });
+  if (!quiet) log(`compiling the widget's wasm (cargo profile ${SIZE_WASM_PROFILE}, wasm-opt ${SIZE_WASM_OPT}) alongside`);
+  await buildWasm({ outDir: stage, profile: SIZE_WASM_PROFILE, wasmOpt: SIZE_WASM_OPT, targetDir: join(root, "target", "size"), quiet: true });
+  await after;
   for (const f of ["claimlens.js", "claimlens_bg.wasm.d.ts"]) {
     if (!readFileSync(join(stage, f)).equals(readFileSync(join(pkgDir, f)))) {
       throw new SetupError(`the ${SIZE_WASM_PROFILE} build's ${f} differs from www/pkg/${f}: the widget's wasm would not fit the shared glue`);
