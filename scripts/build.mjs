@@ -1,7 +1,7 @@
 // npm run build [-- --if-stale]
 // 1. The wasm: Rust core → wasm32 (cargo --release) → wasm-bindgen (--target web) → wasm-opt (npm
-//    binaryen) → www/pkg/. Then the widget's size-optimised wasm (cargo profile release-size,
-//    opt-level "z", wasm-opt -Oz) → www/pkg/claimlens_bg.size.wasm, next to the fast one; its
+//    binaryen) → www/pkg/. Alongside, the widget's size-optimised wasm (cargo profile
+//    release-size, opt-level "z", wasm-opt -Oz --converge) → www/pkg/claimlens_bg.size.wasm; its
 //    wasm-bindgen glue must be byte-identical to www/pkg/claimlens.js (checked), so one glue and
 //    one core.js serve both. With --if-stale, skipped when www/pkg is newer than every source file.
 // 2. The page (scripts/build-page.mjs): the service worker's precache list and the single-file
