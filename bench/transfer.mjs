@@ -4,7 +4,10 @@
 // <link href>, <img src> in HTML; static and dynamic imports, `new URL("…", import.meta.url)`,
 // `new Worker(…)`, `importScripts(…)` and service-worker registrations in JS; `url(…)` and
 // `@import` in CSS. Only same-origin relative references count (a CDN URL would not be ours).
-// The widget: www/widget.js and what it loads the same way (the wasm through core.js).
+// The widget: www/widget.js and what it loads the same way: its wasm is the size build
+// (pkg/claimlens_bg.size.wasm, named in widget-annotate.js), and the glue's fallback to
+// pkg/claimlens_bg.wasm is not followed, since the widget always passes init() a wasm
+// (tests/e2e/widget.test.mjs checks which wasm the browser fetches).
 // gzip is level 9 (what a static host serves pre-compressed, within a few % of nginx's default).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
@@ -12,6 +15,8 @@ import { gzipSync } from "node:zlib";
 import { root } from "../scripts/setup.mjs";
 
 const www = join(root, "www");
+/** The glue's default wasm, which the widget does not load (see the top of this file). */
+export const WIDGET_SKIPS = "pkg/claimlens_bg.wasm";
 
 /** Relative references in one file, as paths resolved against the file's directory. */
 function references(file) {
@@ -54,14 +59,18 @@ function references(file) {
   return found;
 }
 
-/** Every file reachable from `entries` (absolute paths), in the order found. */
-export function walk(entries) {
+/**
+ * Every file reachable from `entries` (absolute paths), in the order found; `skip` (absolute
+ * paths): references that are not loaded, and are neither counted nor followed.
+ */
+export function walk(entries, { skip = [] } = {}) {
   const seen = new Set();
+  const skipped = new Set(skip);
   const missing = new Set();
   const queue = [...entries];
   while (queue.length) {
     const f = queue.shift();
-    if (seen.has(f) || missing.has(f)) continue;
+    if (seen.has(f) || missing.has(f) || skipped.has(f)) continue;
     if (!existsSync(f) || !statSync(f).isFile()) {
       missing.add(f);
       continue;
@@ -89,7 +98,7 @@ export function sizes(files) {
 export function transferSizes() {
   const page = walk([join(www, "index.html")]);
   const widgetEntry = join(www, "widget.js");
-  const widget = existsSync(widgetEntry) ? walk([widgetEntry]) : null;
+  const widget = existsSync(widgetEntry) ? walk([widgetEntry], { skip: [join(www, WIDGET_SKIPS)] }) : null;
   const rel = (fs) => fs.map((f) => relative(root, f));
   return {
     page: { ...sizes(page.files), missing: rel(page.missing) },

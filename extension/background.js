@@ -4,6 +4,9 @@
 // content script WebAssembly is subject to the page's CSP, which often forbids it.
 import { annotate, init } from "./claimlens/core.js";
 
+// The size-optimised wasm, as the widget loads it (the extension ships only this one).
+const WASM = new URL("./claimlens/pkg/claimlens_bg.size.wasm", import.meta.url);
+
 async function inject(tab) {
   try {
     await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ["content.js"] });
@@ -21,7 +24,7 @@ chrome.action.onClicked.addListener((tab) => {
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== chrome.runtime.id || typeof message !== "object" || message === null) return false;
   if (message.type === "claimlens:annotate" && typeof message.text === "string") {
-    init()
+    init(WASM)
       .then(() => reply({ annotation: annotate(message.text, message.options ?? null) }))
       .catch((e) => reply({ error: String(e?.message ?? e) }));
     return true; // the reply comes later

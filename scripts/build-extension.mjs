@@ -18,10 +18,11 @@ const IMPORTS = [
 
 /**
  * Every file under www/ that the `entries` (paths relative to www/) load, directly or through
- * other modules, statically or dynamically: relative paths, sorted.
+ * other modules, statically or dynamically: relative paths, sorted. `skip`: references (relative
+ * to www/) that are not loaded, and are neither listed nor followed.
  */
-export function moduleGraph(entries) {
-  const seen = new Set();
+export function moduleGraph(entries, { skip = [] } = {}) {
+  const seen = new Set(skip.map(normalize));
   const todo = [...entries];
   while (todo.length) {
     const rel = normalize(todo.pop());
@@ -35,17 +36,25 @@ export function moduleGraph(entries) {
       for (const m of source.matchAll(re)) todo.push(relative(www, join(dirname(file), m[1])));
     }
   }
-  return [...seen].sort();
+  return [...seen].filter((f) => !skip.includes(f)).sort();
 }
 
-/** The files the widget needs in a page: its modules, core.js, the wasm glue and the wasm. */
-export const widgetFiles = () => moduleGraph(["widget.js"]);
+/**
+ * The files the widget needs in a page: its modules, core.js, the wasm glue and the size wasm
+ * (pkg/claimlens_bg.size.wasm, named in widget-annotate.js). Not the glue's default
+ * pkg/claimlens_bg.wasm: the widget always passes init() a wasm (tests/e2e/widget.test.mjs
+ * checks which one the browser fetches).
+ */
+export const widgetFiles = () => moduleGraph(["widget.js"], { skip: ["pkg/claimlens_bg.wasm"] });
 
-/** Copies what the extension runs (the widget for the page, core.js for the service worker). */
+/**
+ * Copies what the extension runs: the widget for the page, and core.js with the size wasm for
+ * the service worker (background.js), which annotates one page at a time, like the widget.
+ */
 export function buildExtension() {
   const out = join(root, "extension", "claimlens");
   rmSync(out, { recursive: true, force: true });
-  const files = moduleGraph(["widget.js", "core.js"]);
+  const files = widgetFiles();
   for (const rel of files) {
     mkdirSync(dirname(join(out, rel)), { recursive: true });
     cpSync(join(www, rel), join(out, rel));

@@ -17,9 +17,10 @@ export function init(input) {
   if (!ready) {
     ready = (async () => {
       let source = input;
-      if (source === undefined && isNode) {
+      if (isNode && (source === undefined || (source instanceof URL && source.protocol === "file:"))) {
+        // Node's fetch cannot read file: URLs
         const { readFile } = await import("node:fs/promises");
-        source = await readFile(new URL("./pkg/claimlens_bg.wasm", import.meta.url));
+        source = await readFile(source ?? new URL("./pkg/claimlens_bg.wasm", import.meta.url));
       }
       await wasmInit(source === undefined ? undefined : { module_or_path: source });
       initialised = true;

@@ -51,7 +51,10 @@ export interface MountOptions {
    * a browser extension's service worker). Same contract as `annotate` from `claimlens`.
    */
   annotate?: (text: string, options: EngineOptions | null) => Annotation | Promise<Annotation>;
-  /** Where to load the wasm from (default: next to widget.js). */
+  /**
+   * Where to load the wasm from (default: `pkg/claimlens_bg.size.wasm` next to widget.js, the
+   * size-optimised build). Ignored when the page already called `init()` from "claimlens".
+   */
   wasm?: InitInput;
   /** Texts longer than this (UTF-16 units, default 50 000) are annotated in chunks, yielding to the page between them. */
   chunkSize?: number;

@@ -15,11 +15,11 @@
 // promises returned here resolve with null instead of rejecting.
 
 import { mapIsCurrent, textMap, unwrap, wrapRanges } from "./dom-ranges.js";
-import { annotateInChunks, yieldToHost } from "./widget-annotate.js";
+import { annotateInChunks, widgetWasm, yieldToHost } from "./widget-annotate.js";
 import { findArticle } from "./widget-article.js";
 import { mountSheet, releaseMarks, useMarks } from "./widget-styles.js";
 import { createPanel } from "./widget-ui.js";
-import { drawnClaims, LABELS } from "./render.js";
+import { drawnClaims, LABELS } from "./spans.js";
 
 export { findArticle };
 
@@ -186,7 +186,7 @@ export function mount(target, options = {}) {
   function getEngine() {
     if (typeof opts.annotate === "function") return opts.annotate;
     engine ??= import("./core.js").then(async (core) => {
-      await core.init(opts.wasm);
+      await core.init(opts.wasm ?? widgetWasm());
       return core.annotate;
     });
     engine.catch(() => {

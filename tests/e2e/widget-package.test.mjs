@@ -34,7 +34,8 @@ test("the installed package annotates a page with one script tag, from its own o
   const groups = await markGroups(page, "article");
   assert.ok(groups.some((g) => g.text === "Lejla Hadžić" && g.label === "PERSON"), JSON.stringify(groups));
   assert.ok(groups.some((g) => g.label === "MONEY" && g.text === "$2.4 million"));
-  assert.ok(requests.some((u) => u.endsWith("/node_modules/claimlens/www/pkg/claimlens_bg.wasm")));
+  // the widget loads the size-optimised wasm, and only that one
+  assert.deepEqual(requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname), ["/node_modules/claimlens/www/pkg/claimlens_bg.size.wasm"]);
   assert.deepEqual(foreignRequests(requests, new URL(env.url).origin), []);
   assert.deepEqual(errors, []);
 });

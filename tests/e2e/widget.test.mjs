@@ -80,6 +80,21 @@ test("mount() marks entities and claims in place, across <a>, <em> and <strong>"
   assert.deepEqual(errors, []);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(foreignRequests(requests, origin()), []);
+  // the size-optimised wasm, and only that one (bench/transfer.mjs counts it and not the other)
+  assert.deepEqual(requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname), ["/www/pkg/claimlens_bg.size.wasm"]);
+});
+
+test("the `wasm` option still chooses the wasm", async () => {
+  const { page, requests, errors } = await openPage(env, `${FIXTURES}article.html`);
+  const marks = await page.evaluate(async () => {
+    const { mount } = await import("/www/widget.js");
+    const handle = mount(document.getElementById("story"), { wasm: new URL("/www/pkg/claimlens_bg.wasm", location.href) });
+    const annotation = await handle.ready;
+    return annotation.entities.length;
+  });
+  assert.ok(marks > 0);
+  assert.deepEqual(requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname), ["/www/pkg/claimlens_bg.wasm"]);
+  assert.deepEqual(errors, []);
 });
 
 test("unmount() restores the markup byte for byte; the page's listeners and nodes survive", async () => {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { moduleGraph } from "../../scripts/build-extension.mjs";
+import { moduleGraph, widgetFiles } from "../../scripts/build-extension.mjs";
 import { root } from "../../scripts/setup.mjs";
 import { packAndInstall } from "./package-pack.mjs";
 
@@ -21,11 +21,13 @@ after(() => {
 });
 
 test("the tarball holds the API, the widget, their types and the wasm, and nothing else", () => {
-  const needed = moduleGraph(["widget.js", "core.js"]).map((f) => `www/${f}`);
+  // core.js's default wasm (the fast build) and the widget's (the size build)
+  const needed = [...new Set([...moduleGraph(["core.js"]), ...widgetFiles()])].map((f) => `www/${f}`);
   for (const f of [...needed, "www/core.d.ts", "www/widget.d.ts", "www/pkg/claimlens.d.ts", "package.json", "README.md", "LICENSE"]) {
     assert.ok(packed.files.includes(f), `${f} is not in the package`);
   }
   assert.ok(needed.includes("www/pkg/claimlens_bg.wasm"));
+  assert.ok(needed.includes("www/pkg/claimlens_bg.size.wasm"));
   const extra = packed.files.filter((f) => !needed.includes(f) && !f.endsWith(".d.ts") && !["package.json", "README.md", "LICENSE"].includes(f));
   assert.deepEqual(extra, []);
 });
@@ -40,7 +42,7 @@ test("exports: types first, every target packed, side effects only in widget.js"
       assert.ok(packed.files.includes(target.replace(/^\.\//, "")), `${entry} → ${target}`);
     }
   }
-  assert.deepEqual(Object.keys(pkg.exports), [".", "./widget", "./claimlens_bg.wasm", "./package.json"]);
+  assert.deepEqual(Object.keys(pkg.exports), [".", "./widget", "./claimlens_bg.wasm", "./claimlens_bg.size.wasm", "./package.json"]);
   // importing the widget registers <claim-lens> and mounts from its script tag; nothing else has effects
   assert.deepEqual(pkg.sideEffects, ["./www/widget.js"]);
   assert.equal(pkg.scripts.prepack, "node scripts/build.mjs --if-stale");
@@ -68,12 +70,15 @@ test("installed into a new project, it works from Node by its package name", () 
     const text = "Ana Sousa said that wages rose by 6% in Lisbon.";
     const a = annotate(text);
     const wasm = await readFile(new URL(import.meta.resolve("claimlens/claimlens_bg.wasm")));
+    const sizeWasm = await readFile(new URL(import.meta.resolve("claimlens/claimlens_bg.size.wasm")));
     const widget = await import("claimlens/widget");
     console.log(JSON.stringify({
       version: version(),
       entities: a.entities.map((e) => [text.slice(e.start, e.end), e.label]),
       claims: a.claims.length,
       wasmMagic: [...wasm.subarray(0, 4)],
+      sizeWasmMagic: [...sizeWasm.subarray(0, 4)],
+      smaller: sizeWasm.length < wasm.length,
       widget: typeof widget.mount,
       pkg: JSON.parse(await readFile(new URL(import.meta.resolve("claimlens/package.json")), "utf8")).name,
     }));
@@ -85,6 +90,8 @@ test("installed into a new project, it works from Node by its package name", () 
   assert.ok(out.entities.some(([t, l]) => t === "Ana Sousa" && l === "PERSON"), r.stdout);
   assert.ok(out.claims >= 1);
   assert.deepEqual(out.wasmMagic, [0, 97, 115, 109]);
+  assert.deepEqual(out.sizeWasmMagic, [0, 97, 115, 109]);
+  assert.ok(out.smaller);
   assert.equal(out.widget, "function");
   assert.equal(out.pkg, "claimlens");
 });
