@@ -13,6 +13,7 @@
 //! Every claim and sentence carries the names of the features that fired, so a reader sees why a
 //! statement ranks where it does.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::context::Ctx;
@@ -282,9 +283,10 @@ impl Scorer {
 
     /// The score of a feature vector, 0..1, and the names of the features that fired, the most
     /// important first.
-    pub fn score(v: &Vector) -> (f32, Vec<String>) {
-        // the features that fired, weightiest first (FEATURES is short: pick, don't sort)
-        let mut names = Vec::new();
+    pub fn score(v: &Vector) -> (f32, Vec<Cow<'static, str>>) {
+        // the features that fired, weightiest first (FEATURES is short: pick, don't sort); the
+        // names are the table's static strs, so the only allocation is the vector itself
+        let mut names = Vec::with_capacity(v.iter().filter(|&&on| on).count());
         let mut taken = [false; FEATURES.len()];
         loop {
             let next = (0..FEATURES.len())
@@ -297,7 +299,7 @@ impl Scorer {
                 });
             let Some(f) = next else { break };
             taken[f] = true;
-            names.push(FEATURES[f].name.to_string());
+            names.push(Cow::Borrowed(FEATURES[f].name));
         }
         (Scorer::probability(v), names)
     }
