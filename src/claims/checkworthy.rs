@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::context::Ctx;
 use super::flags::MAX_SCAN;
@@ -160,6 +161,26 @@ const LONG_WORDS: usize = 20;
 /// Which features fired in a statement.
 pub type Vector = [bool; FEATURES.len()];
 
+/// The indexes of [`FEATURES`], weightiest (by absolute weight) first; of equal weights, the
+/// later feature first.
+fn by_weight() -> &'static [usize; FEATURES.len()] {
+    static ORDER: OnceLock<[usize; FEATURES.len()]> = OnceLock::new();
+    ORDER.get_or_init(|| {
+        let mut order = [0; FEATURES.len()];
+        for (i, slot) in order.iter_mut().enumerate() {
+            *slot = i;
+        }
+        order.sort_by(|&a, &b| {
+            FEATURES[b]
+                .weight
+                .abs()
+                .total_cmp(&FEATURES[a].weight.abs())
+                .then(b.cmp(&a))
+        });
+        order
+    })
+}
+
 /// Computes feature vectors and scores for the parts of a text.
 pub struct Scorer {
     /// Lexicon feature bit → index in [`FEATURES`].
@@ -284,23 +305,13 @@ impl Scorer {
     /// The score of a feature vector, 0..1, and the names of the features that fired, the most
     /// important first.
     pub fn score(v: &Vector) -> (f32, Vec<Cow<'static, str>>) {
-        // the features that fired, weightiest first (FEATURES is short: pick, don't sort); the
-        // names are the table's static strs, so the only allocation is the vector itself
-        let mut names = Vec::with_capacity(v.iter().filter(|&&on| on).count());
-        let mut taken = [false; FEATURES.len()];
-        loop {
-            let next = (0..FEATURES.len())
-                .filter(|&f| v[f] && !taken[f])
-                .max_by(|&a, &b| {
-                    FEATURES[a]
-                        .weight
-                        .abs()
-                        .total_cmp(&FEATURES[b].weight.abs())
-                });
-            let Some(f) = next else { break };
-            taken[f] = true;
-            names.push(Cow::Borrowed(FEATURES[f].name));
-        }
+        // the features that fired, weightiest first; the names are the table's static strs, so
+        // the only allocation is the vector itself
+        let names = by_weight()
+            .iter()
+            .filter(|&&f| v[f])
+            .map(|&f| Cow::Borrowed(FEATURES[f].name))
+            .collect();
         (Scorer::probability(v), names)
     }
 }
@@ -321,6 +332,17 @@ mod tests {
         for (_, f) in SECTIONS {
             assert!(*f < FEATURES.len());
         }
+    }
+
+    #[test]
+    fn features_are_named_weightiest_first() {
+        let order = by_weight();
+        for w in order.windows(2) {
+            let (a, b) = (FEATURES[w[0]].weight.abs(), FEATURES[w[1]].weight.abs());
+            assert!(a > b || a == b && w[0] > w[1], "{w:?}");
+        }
+        let v = [true; FEATURES.len()];
+        assert_eq!(Scorer::score(&v).1.len(), FEATURES.len());
     }
 
     #[test]
