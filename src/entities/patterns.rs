@@ -741,8 +741,14 @@ impl Cx<'_, '_> {
 
     fn match_at(&self, i: usize) -> Option<Mention> {
         let t = &self.doc.tokens[i];
-        // most tokens start nothing: a word that is no pattern word nor a currency code
-        if t.kind == TokenKind::Word && self.words[i].is_none() && !t.upper_initial {
+        // most tokens start nothing: a word that is no pattern word starts a pattern only as a
+        // currency code or dollar prefix before the amount ("USD 5", "US$", "Rs. 50"), and those
+        // are capitalised and at most four bytes long (`currency_before`); the date and number
+        // patterns all need a number or a pattern word at `i`
+        if t.kind == TokenKind::Word
+            && self.words[i].is_none()
+            && (!t.upper_initial || t.span.len() > 4)
+        {
             return None;
         }
         self.money(i)
