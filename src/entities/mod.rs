@@ -152,7 +152,7 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
                 doc.tokens[i].kind == TokenKind::Word && doc.tok_text(i).chars().count() > 1
             });
             if let Some(f) = words.next() {
-                let l = words.last().unwrap_or(f);
+                let l = words.next_back().unwrap_or(f);
                 for w in [f, l] {
                     word.clear();
                     push_key(&mut word, doc, w..w + 1);
