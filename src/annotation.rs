@@ -405,9 +405,11 @@ impl Annotation {
             return;
         }
         let map = OffsetMap::new(text, unit);
+        // spans come list by list in text order, and a span's end is near its start
+        let mut cursor = (0, 0);
         self.for_each_span_mut(|s| {
-            s.start = map.get(s.start);
-            s.end = map.get(s.end);
+            s.start = map.get_from(s.start, &mut cursor);
+            s.end = map.get_from(s.end, &mut cursor);
         });
         self.offsets = unit;
     }
