@@ -5,6 +5,8 @@
 //! units (the JS binding) or code points (the CLI), and records the unit in
 //! [`Annotation::offsets`].
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::{OffsetMap, OffsetUnit, Span};
@@ -333,9 +335,10 @@ pub struct Claim {
     /// "cause", "past action", "law or policy", "named entity", "past tense", "long") or lowering
     /// ("opinion", "courtesy", "future", "hedge", "question", "short", "first person", "second
     /// person"). See
-    /// `claims::checkworthy::FEATURES` for the weights.
+    /// `claims::checkworthy::FEATURES` for the weights. The names are borrowed from that static
+    /// table (no allocation per claim); deserialising gives owned strings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub features: Vec<String>,
+    pub features: Vec<Cow<'static, str>>,
 }
 
 impl Claim {
@@ -402,9 +405,11 @@ impl Annotation {
             return;
         }
         let map = OffsetMap::new(text, unit);
+        // spans come list by list in text order, and a span's end is near its start
+        let mut cursor = (0, 0);
         self.for_each_span_mut(|s| {
-            s.start = map.get(s.start);
-            s.end = map.get(s.end);
+            s.start = map.get_from(s.start, &mut cursor);
+            s.end = map.get_from(s.end, &mut cursor);
         });
         self.offsets = unit;
     }

@@ -271,6 +271,21 @@ pub fn push_lower(out: &mut String, s: &str) {
     }
 }
 
+/// Calls `f` with `s.to_lowercase()`, without allocating when `s` is short ASCII text (most
+/// words and names): lookups by a lower-cased key need no `String` of their own.
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays ASCII, so this is valid UTF-8
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
 /// Every compiled word list.
 #[derive(Debug, Default)]
 pub struct Lexicon {

@@ -163,6 +163,29 @@ impl<'t> OffsetMap<'t> {
         let b = byte / Self::BLOCK;
         self.blocks[b] + units(&self.text[b * Self::BLOCK..byte], self.unit)
     }
+
+    /// The same as [`OffsetMap::get`], counting from `cursor` (a byte offset and its converted
+    /// value, from an earlier call; `(0, 0)` to start) when it lies between the offset's block
+    /// start and the offset, and moving the cursor to the offset. Offsets converted in rising
+    /// order, or close together (a span's start, then its end), then cost only the bytes between
+    /// them.
+    #[inline]
+    pub fn get_from(&self, byte: usize, cursor: &mut (usize, usize)) -> usize {
+        let byte = byte.min(self.text.len());
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let block_start = byte / Self::BLOCK * Self::BLOCK;
+        let (from, counted) = *cursor;
+        // `units` counts byte by byte, so counting on from the cursor gives what `get` gives
+        let value = if (block_start..=byte).contains(&from) {
+            counted + units(&self.text[from..byte], self.unit)
+        } else {
+            self.blocks[byte / Self::BLOCK] + units(&self.text[block_start..byte], self.unit)
+        };
+        *cursor = (byte, value);
+        value
+    }
 }
 
 /// The units of `unit` that the chars starting in `bytes` take (a char cut at the end counts
@@ -249,6 +272,23 @@ mod tests {
         assert_eq!(map.get(2), 2); // inside the emoji: its end
         assert_eq!(map.get(5), 3);
         assert_eq!(map.get(99), 3);
+    }
+
+    #[test]
+    fn counting_from_a_cursor_agrees_with_get() {
+        let text = "aé€😀 ".repeat(40) + "x\u{10FFFF}ÿ";
+        for unit in [OffsetUnit::Bytes, OffsetUnit::Utf16, OffsetUnit::Codepoints] {
+            let map = OffsetMap::new(&text, unit);
+            let mut cursor = (0, 0);
+            // rising, falling, jumping, inside chars and past the end
+            let offsets = (0..text.len() + 3)
+                .chain((0..text.len()).rev())
+                .chain((0..text.len()).step_by(37))
+                .chain([5, 3, 200, 90, 91, 0, 999]);
+            for o in offsets {
+                assert_eq!(map.get_from(o, &mut cursor), map.get(o), "{unit:?} at {o}");
+            }
+        }
     }
 
     #[test]

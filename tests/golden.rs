@@ -276,7 +276,7 @@ fn check_case(case: &Case, a: &Annotation) -> Result<(), String> {
                 }
             }
             for f in &exp.features {
-                if !c.features.contains(f) {
+                if !c.features.iter().any(|g| g == f) {
                     return Err(format!(
                         "claim {:?}: feature {f:?} missing from {:?}",
                         exp.content, c.features

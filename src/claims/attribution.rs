@@ -856,6 +856,8 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
             }
         }
     }
+    // buffers reused from sentence to sentence (cleared before each)
+    let (mut breaks, mut weak, mut attributed) = (Vec::new(), Vec::new(), Vec::new());
     for (s, sent) in ctx.doc.sentences.iter().enumerate() {
         if ctx.doc.boilerplate_sentence[s] || sent.tokens.is_empty() {
             continue;
@@ -867,6 +869,8 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
             .rev()
             .take(3)
             .any(|k| ctx.is_punct(k, &["?"]));
+        breaks.clear();
+        weak.clear();
         let mut scan = Scan {
             ctx,
             lo,
@@ -874,8 +878,8 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
             raw_end: sent.tokens.end,
             sentence: s,
             first: drafts.len(),
-            breaks: Vec::new(),
-            weak: Vec::new(),
+            breaks: std::mem::take(&mut breaks),
+            weak: std::mem::take(&mut weak),
             speaker: speakers[s],
         };
         let mut hedge_cue = None;
@@ -946,11 +950,13 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
         }
         // "The tram is expected to open, officials said": a passive cue inside the content of
         // the sentence's attributed claim is a hedge of it, not a claim of its own.
-        let attributed: Vec<std::ops::Range<usize>> = drafts[scan.first..]
-            .iter()
-            .filter(|d| d.kind != ClaimKind::Sourceless && d.source.is_some())
-            .map(|d| d.content.clone())
-            .collect();
+        attributed.clear();
+        attributed.extend(
+            drafts[scan.first..]
+                .iter()
+                .filter(|d| d.kind != ClaimKind::Sourceless && d.source.is_some())
+                .map(|d| d.content.clone()),
+        );
         if !attributed.is_empty() {
             for d in &mut drafts[scan.first..] {
                 let inside = d.cue.as_ref().is_some_and(|c| {
@@ -992,5 +998,7 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
                 }
             }
         }
+        breaks = scan.breaks;
+        weak = scan.weak;
     }
 }

@@ -13,7 +13,9 @@
 //! Every claim and sentence carries the names of the features that fired, so a reader sees why a
 //! statement ranks where it does.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::context::Ctx;
 use super::flags::MAX_SCAN;
@@ -159,6 +161,29 @@ const LONG_WORDS: usize = 20;
 /// Which features fired in a statement.
 pub type Vector = [bool; FEATURES.len()];
 
+/// The indexes of [`FEATURES`], weightiest (by absolute weight) first; of equal weights, the
+/// later feature first.
+fn by_weight() -> &'static [usize; FEATURES.len()] {
+    static ORDER: OnceLock<[usize; FEATURES.len()]> = OnceLock::new();
+    ORDER.get_or_init(|| {
+        // an insertion sort: 21 items, and no monomorphised slice sort in the wasm (~3.5 KB)
+        let heavier = |a: usize, b: usize| {
+            let (wa, wb) = (FEATURES[a].weight.abs(), FEATURES[b].weight.abs());
+            wa > wb || wa == wb && a > b
+        };
+        let mut order = [0; FEATURES.len()];
+        for i in 0..order.len() {
+            let mut k = i;
+            while k > 0 && heavier(i, order[k - 1]) {
+                order[k] = order[k - 1];
+                k -= 1;
+            }
+            order[k] = i;
+        }
+        order
+    })
+}
+
 /// Computes feature vectors and scores for the parts of a text.
 pub struct Scorer {
     /// Lexicon feature bit → index in [`FEATURES`].
@@ -282,23 +307,14 @@ impl Scorer {
 
     /// The score of a feature vector, 0..1, and the names of the features that fired, the most
     /// important first.
-    pub fn score(v: &Vector) -> (f32, Vec<String>) {
-        // the features that fired, weightiest first (FEATURES is short: pick, don't sort)
-        let mut names = Vec::new();
-        let mut taken = [false; FEATURES.len()];
-        loop {
-            let next = (0..FEATURES.len())
-                .filter(|&f| v[f] && !taken[f])
-                .max_by(|&a, &b| {
-                    FEATURES[a]
-                        .weight
-                        .abs()
-                        .total_cmp(&FEATURES[b].weight.abs())
-                });
-            let Some(f) = next else { break };
-            taken[f] = true;
-            names.push(FEATURES[f].name.to_string());
-        }
+    pub fn score(v: &Vector) -> (f32, Vec<Cow<'static, str>>) {
+        // the features that fired, weightiest first; the names are the table's static strs, so
+        // the only allocation is the vector itself
+        let names = by_weight()
+            .iter()
+            .filter(|&&f| v[f])
+            .map(|&f| Cow::Borrowed(FEATURES[f].name))
+            .collect();
         (Scorer::probability(v), names)
     }
 }
@@ -319,6 +335,17 @@ mod tests {
         for (_, f) in SECTIONS {
             assert!(*f < FEATURES.len());
         }
+    }
+
+    #[test]
+    fn features_are_named_weightiest_first() {
+        let order = by_weight();
+        for w in order.windows(2) {
+            let (a, b) = (FEATURES[w[0]].weight.abs(), FEATURES[w[1]].weight.abs());
+            assert!(a > b || a == b && w[0] > w[1], "{w:?}");
+        }
+        let v = [true; FEATURES.len()];
+        assert_eq!(Scorer::score(&v).1.len(), FEATURES.len());
     }
 
     #[test]

@@ -25,6 +25,7 @@ use super::lexicon::{class, FxMap};
 use super::phrases::{np_before, Np};
 use super::Draft;
 use crate::annotation::{ClaimKind, Label, Source, SourceKind};
+use crate::lexicon::with_lowercase;
 
 /// How many recent people are remembered for pronouns.
 const RECENT: usize = 12;
@@ -216,20 +217,23 @@ struct Env<'e> {
 /// two clusters share the key.
 fn names(ctx: &Ctx) -> FxMap<String, Option<usize>> {
     let mut by_name: FxMap<String, Option<usize>> = FxMap::default();
-    let mut add = |k: String, c: usize| {
-        let slot = by_name.entry(k).or_insert(Some(c));
-        if *slot != Some(c) {
-            *slot = None; // ambiguous
-        }
+    let mut add = |name: &str, c: usize| {
+        with_lowercase(name, |k| match by_name.get_mut(k) {
+            Some(slot) if *slot != Some(c) => *slot = None, // ambiguous
+            Some(_) => {}
+            None => {
+                by_name.insert(k.to_string(), Some(c));
+            }
+        })
     };
     for e in ctx.entities {
         if !matches!(e.label, Label::Person | Label::Org) {
             continue;
         }
-        add(e.text.to_lowercase(), e.cluster);
+        add(&e.text, e.cluster);
         if e.label == Label::Person {
             if let Some((_, last)) = e.text.rsplit_once(' ') {
-                add(last.to_lowercase(), e.cluster);
+                add(last, e.cluster);
             }
         }
     }
@@ -270,8 +274,9 @@ impl<'e> Env<'e> {
                         && ctx.id(s.head) == 0
                 })
                 .filter_map(|s| {
-                    let key = ctx.word(s.head).to_lowercase();
-                    let c = self.by_name(ctx).get(&key).copied().flatten()?;
+                    let c = with_lowercase(ctx.word(s.head), |key| {
+                        self.by_name(ctx).get(key).copied().flatten()
+                    })?;
                     (ctx.clusters.get(c)?.label == Label::Person).then_some((s.head, c))
                 })
                 .collect();
@@ -528,16 +533,10 @@ fn link<'e>(
         && !ctx.has(np.tokens.start, class::DET)
         && !ctx.has(head, described)
     {
-        let text = ctx
-            .span(np.tokens.clone())
-            .slice(ctx.doc.text)
-            .to_lowercase();
-        let last = ctx.word(head).to_lowercase();
         let by_name = env.by_name(ctx);
-        let c = by_name
-            .get(&text)
-            .or_else(|| by_name.get(&last))
-            .copied()
+        let text = ctx.span(np.tokens.clone()).slice(ctx.doc.text);
+        let c = with_lowercase(text, |k| by_name.get(k).copied())
+            .or_else(|| with_lowercase(ctx.word(head), |k| by_name.get(k).copied()))
             .flatten();
         return (c, SourceKind::Name);
     }

@@ -47,6 +47,8 @@ pub fn cluster_mentions(
     let mut given: FxMap<String, usize> = FxMap::default();
     let mut acronyms: FxMap<String, usize> = FxMap::default();
     let mut lower = String::new();
+    // the cluster key of the mention at hand (a buffer reused; copied only for a new key)
+    let mut key = String::new();
     for m in mentions {
         let surface = m.span.slice(text);
         lower.clear();
@@ -64,7 +66,7 @@ pub fn cluster_mentions(
             .filter(|e| e.kinds_as(true) & list_kind != 0)
             .and_then(|e| lexicon.gazetteer.canonical(e));
         let listed_name = list_key.filter(|_| m.label != Label::Norp);
-        let mut key = String::with_capacity(lower.len() + 1);
+        key.clear();
         key.push(char::from(b'0' + m.label as u8));
         match list_key {
             Some(c) => push_lower(&mut key, c),
@@ -104,7 +106,7 @@ pub fn cluster_mentions(
             if is_acronym(surface) {
                 found = acronyms.get(undotted(surface).as_ref()).copied();
             } else if let Some(a) = acronym_of(surface) {
-                found = acronyms.get(&a).copied();
+                found = acronyms.get(a.as_str()).copied();
             }
         }
         let id = entities.len();
@@ -116,7 +118,8 @@ pub fn cluster_mentions(
                     && !is_acronym(surface)
                     || is_shouting(&cl.canonical) && !is_shouting(surface);
                 if !listed[c] && better {
-                    cl.canonical = surface.to_string();
+                    cl.canonical.clear();
+                    cl.canonical.push_str(surface);
                 }
                 c
             }
@@ -133,7 +136,9 @@ pub fn cluster_mentions(
                 c
             }
         };
-        by_key.entry(key).or_insert(cluster);
+        if !by_key.contains_key(key.as_str()) {
+            by_key.insert(key.clone(), cluster);
+        }
         if m.label == Label::Person && n_words > 0 {
             full_name[cluster] |= n_words > 1;
             if surnames.get(last) != Some(&cluster) {
@@ -149,11 +154,15 @@ pub fn cluster_mentions(
                     acronyms.insert(undotted(surface).into_owned(), cluster);
                 }
             } else if let Some(a) = acronym_of(surface) {
-                acronyms.entry(a).or_insert(cluster);
+                if !acronyms.contains_key(a.as_str()) {
+                    acronyms.insert(a.as_str().to_string(), cluster);
+                }
             }
             if let Some(canon) = listed_name {
                 if let Some(a) = acronym_of(canon) {
-                    acronyms.entry(a).or_insert(cluster);
+                    if !acronyms.contains_key(a.as_str()) {
+                        acronyms.insert(a.as_str().to_string(), cluster);
+                    }
                 }
             }
         }
@@ -190,19 +199,45 @@ fn is_shouting(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() > 6 && !s.chars().any(char::is_lowercase)
 }
 
+/// An acronym built on the stack: at most six letters of at most four bytes each.
+#[derive(Clone, Copy)]
+struct Acronym {
+    bytes: [u8; 24],
+    len: u8,
+}
+
+impl Acronym {
+    fn as_str(&self) -> &str {
+        // only whole chars are pushed, so this is valid UTF-8
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+}
+
 /// The acronym of a name of three or more words: "Central Intelligence Agency" → "CIA".
-fn acronym_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
+fn acronym_of(name: &str) -> Option<Acronym> {
+    let mut a = Acronym {
+        bytes: [0; 24],
+        len: 0,
+    };
+    let mut words = 0;
+    let mut all_capitalised = true;
+    for w in name
         .split([' ', '-'])
         .filter(|w| !w.is_empty() && !ACRONYM_SKIP.contains(w))
-        .collect();
-    if words.len() < 2 || words.len() > 6 {
-        return None;
+    {
+        words += 1;
+        if words > 6 {
+            return None;
+        }
+        match w.chars().next().filter(|c| c.is_uppercase()) {
+            Some(c) if all_capitalised => {
+                let at = a.len as usize;
+                a.len += c.encode_utf8(&mut a.bytes[at..]).len() as u8;
+            }
+            _ => all_capitalised = false,
+        }
     }
-    words
-        .iter()
-        .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect()
+    (words >= 2 && all_capitalised).then_some(a)
 }
 
 #[cfg(test)]

@@ -92,17 +92,14 @@ pub fn find_mentions(
     out
 }
 
-/// The lower-cased text of a mention, as a key.
-fn key(doc: &Doc, r: Range<usize>) -> String {
-    let bytes = doc.tokens[r.end - 1].span.end - doc.tokens[r.start].span.start;
-    let mut k = String::with_capacity(bytes + 4);
+/// Appends the lower-cased text of a mention (its key) to `out`.
+fn push_key(out: &mut String, doc: &Doc, r: Range<usize>) {
     for i in r.clone() {
         if i > r.start && doc.tokens[i].space_before {
-            k.push(' ');
+            out.push(' ');
         }
-        push_lower(&mut k, doc.tok_text(i));
+        push_lower(out, doc.tok_text(i));
     }
-    k
 }
 
 /// Gives guessed names the type the document gives the same name where it is sure, and drops
@@ -114,10 +111,17 @@ fn key(doc: &Doc, r: Range<usize>) -> String {
 /// * in a list, a doubtful name takes the type of its neighbours ("Google, Bing and Yahoo");
 /// * a place named as a sports team somewhere is the team throughout, except as a venue.
 fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut Vec<Candidate>) {
-    let keys: Vec<String> = candidates
+    // every candidate's key, in one string (one allocation, not one per candidate)
+    let mut arena = String::with_capacity(candidates.len() * 12);
+    let bounds: Vec<Range<usize>> = candidates
         .iter()
-        .map(|c| key(doc, c.mention.tokens.clone()))
+        .map(|c| {
+            let from = arena.len();
+            push_key(&mut arena, doc, c.mention.tokens.clone());
+            from..arena.len()
+        })
         .collect();
+    let keys: Vec<&str> = bounds.iter().map(|r| &arena[r.clone()]).collect();
     // Teams are named throughout a sports report; results tables alone (stock prices, election
     // returns) do not make one.
     let sports = candidates.iter().any(|c| c.team == Some(Team::Play));
@@ -125,17 +129,16 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
         .iter()
         .zip(&keys)
         .filter(|(c, _)| sports && c.team.is_some())
-        .map(|(_, k)| (k.as_str(), ()))
+        .map(|(_, &k)| (k, ()))
         .collect();
     let mut sure: FxMap<&str, (Label, Evidence)> = FxMap::default();
     let mut kept: FxMap<&str, Label> = FxMap::default();
     // words of people's full names, with the evidence for the person
     let mut parts: FxMap<String, Evidence> = FxMap::default();
-    for (c, k) in candidates.iter().zip(&keys) {
+    let mut word = String::new();
+    for (c, &k) in candidates.iter().zip(&keys) {
         let m = &c.mention;
-        if c.evidence >= Evidence::Context
-            && !(m.label == Label::Place && teams.contains_key(k.as_str()))
-        {
+        if c.evidence >= Evidence::Context && !(m.label == Label::Place && teams.contains_key(k)) {
             let e = sure.entry(k).or_insert((m.label, c.evidence));
             if c.evidence > e.1 {
                 *e = (m.label, c.evidence);
@@ -145,24 +148,27 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
             kept.entry(k).or_insert(m.label);
         }
         if c.keep && m.label == Label::Person && m.tokens.len() > 1 {
-            let words: Vec<usize> = m
-                .tokens
-                .clone()
-                .filter(|&i| {
-                    doc.tokens[i].kind == TokenKind::Word && doc.tok_text(i).chars().count() > 1
-                })
-                .collect();
-            if let (Some(&f), Some(&l)) = (words.first(), words.last()) {
+            let mut words = m.tokens.clone().filter(|&i| {
+                doc.tokens[i].kind == TokenKind::Word && doc.tok_text(i).chars().count() > 1
+            });
+            if let Some(f) = words.next() {
+                let l = words.next_back().unwrap_or(f);
                 for w in [f, l] {
-                    let e = parts.entry(key(doc, w..w + 1)).or_insert(c.evidence);
-                    *e = (*e).max(c.evidence);
+                    word.clear();
+                    push_key(&mut word, doc, w..w + 1);
+                    match parts.get_mut(word.as_str()) {
+                        Some(e) => *e = (*e).max(c.evidence),
+                        None => {
+                            parts.insert(word.clone(), c.evidence);
+                        }
+                    }
                 }
             }
         }
     }
-    for (c, k) in candidates.iter_mut().zip(&keys) {
+    for (c, &k) in candidates.iter_mut().zip(&keys) {
         let m = &mut c.mention;
-        if !teams.is_empty() && m.label == Label::Place && teams.contains_key(k.as_str()) {
+        if !teams.is_empty() && m.label == Label::Place && teams.contains_key(k) {
             let country = lexicon
                 .gazetteer
                 .get(k)
@@ -186,7 +192,7 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
             c.keep = true;
             continue;
         }
-        if let Some(&(label, ev)) = sure.get(k.as_str()) {
+        if let Some(&(label, ev)) = sure.get(k) {
             if ev > c.evidence || c.evidence == Evidence::Guess {
                 m.label = label;
                 c.keep = true;
@@ -194,7 +200,7 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
             }
         }
         if !c.keep {
-            if let Some(&label) = kept.get(k.as_str()) {
+            if let Some(&label) = kept.get(k) {
                 m.label = label;
                 c.keep = true;
             }

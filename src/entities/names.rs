@@ -1004,13 +1004,25 @@ impl<'a, 't> Names<'a, 't> {
     /// or a known surname last after a word that is neither common nor a known name of a place.
     fn person_shaped(&self, s: usize, e: usize, info: &impl Fn(usize) -> Info) -> bool {
         use kind::*;
-        let words: Vec<usize> = (s..e)
-            .filter(|&k| self.doc.tokens[k].kind == TokenKind::Word)
-            .collect();
-        if words.len() < 2 || words.len() > 5 || !self.doc.tokens[words[0]].upper_initial {
+        // at most five words: kept on the stack (this runs for every candidate name)
+        let mut word_buf = [0usize; 5];
+        let mut n = 0;
+        for k in (s..e).filter(|&k| self.doc.tokens[k].kind == TokenKind::Word) {
+            if n == word_buf.len() {
+                return false;
+            }
+            word_buf[n] = k;
+            n += 1;
+        }
+        let words = &word_buf[..n];
+        if words.len() < 2 || !self.doc.tokens[words[0]].upper_initial {
             return false;
         }
-        let kinds: Vec<u32> = words.iter().map(|&k| info(k).kinds).collect();
+        let mut kind_buf = [0u32; 5];
+        for (slot, &k) in kind_buf.iter_mut().zip(words) {
+            *slot = info(k).kinds;
+        }
+        let kinds = &kind_buf[..n];
         let (fk, lk) = (kinds[0], kinds[kinds.len() - 1]);
         let last_i = words[words.len() - 1];
         if lk & (ORG_LAST | EVENT_LAST) != 0 && lk & SURNAME == 0 {

@@ -432,7 +432,8 @@ const WORDS: &[(&str, W)] = &[
 
 /// The pattern words by lower-cased text, and a filter of their shapes (a 4096-bit set) that rules
 /// out most other words without a lookup.
-type WordTable = (HashMap<&'static str, W, FxBuild>, [u64; 64]);
+/// Each pattern word → 1 + its index in [`WORDS`]; and a filter of word shapes.
+type WordTable = (HashMap<&'static str, u16, FxBuild>, [u64; 64]);
 
 fn words() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
@@ -442,7 +443,12 @@ fn words() -> &'static WordTable {
             let h = shape(w) & 4095;
             filter[h / 64] |= 1 << (h % 64);
         }
-        (WORDS.iter().copied().collect(), filter)
+        let table = WORDS
+            .iter()
+            .enumerate()
+            .map(|(k, &(w, _))| (w, k as u16 + 1))
+            .collect();
+        (table, filter)
     })
 }
 
@@ -511,7 +517,26 @@ const CODES_BEFORE: &[(&str, &str)] = &[
 
 /// Finds pattern entities in sentence token range `range`, appending them to `out`.
 /// The pattern words of a document, looked up once per token.
-pub struct PatternWords(Vec<Option<W>>);
+///
+/// Stored as 1 + the word's index in [`WORDS`] (0: none; [`PERCENT_SIGN`]: "%"): two bytes per
+/// token instead of an `Option<W>`'s sixteen or more, for a table as long as the token list.
+pub struct PatternWords(Vec<u16>);
+
+/// The [`PatternWords`] code of a "%" token.
+const PERCENT_SIGN: u16 = u16::MAX;
+
+// every word has a code below the "%" one
+const _: () = assert!(WORDS.len() < PERCENT_SIGN as usize);
+
+/// The pattern word of a [`PatternWords`] code.
+#[inline]
+fn decode_word(code: u16) -> Option<W> {
+    match code {
+        0 => None,
+        PERCENT_SIGN => Some(W::Percent),
+        k => Some(WORDS[k as usize - 1].1),
+    }
+}
 
 impl PatternWords {
     /// Looks up every word token of `doc`.
@@ -523,26 +548,30 @@ impl PatternWords {
             .map(|t| {
                 let s = t.text(doc.text);
                 if s == "%" {
-                    return Some(W::Percent);
+                    return PERCENT_SIGN;
                 }
                 if t.kind != TokenKind::Word || s.len() > 12 || !s.is_ascii() {
-                    return None;
+                    return 0;
                 }
                 let (table, filter) = words();
                 let h = shape_lower_ascii(s) & 4095;
                 if filter[h / 64] & (1 << (h % 64)) == 0 {
-                    return None;
+                    return 0;
                 }
                 let b = s.as_bytes();
                 for (k, c) in b.iter().enumerate() {
                     buf[k] = c.to_ascii_lowercase();
                 }
-                let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
-                let w = *table.get(lower)?;
-                match w {
+                let Ok(lower) = std::str::from_utf8(&buf[..b.len()]) else {
+                    return 0;
+                };
+                let Some(&code) = table.get(lower) else {
+                    return 0;
+                };
+                match decode_word(code) {
                     // months and weekdays are written with a capital
-                    W::Month(..) | W::Weekday(_) if !t.upper_initial => None,
-                    _ => Some(w),
+                    Some(W::Month(..) | W::Weekday(_)) if !t.upper_initial => 0,
+                    _ => code,
                 }
             })
             .collect();
@@ -598,7 +627,7 @@ struct Num {
 
 struct Cx<'a, 't> {
     doc: &'a Doc<'t>,
-    words: &'a [Option<W>],
+    words: &'a [u16],
     lx: &'a Lexicon,
     start: usize,
     end: usize,
@@ -618,7 +647,7 @@ impl Cx<'_, '_> {
     /// capitalised).
     fn word(&self, i: usize) -> Option<W> {
         if i < self.end {
-            self.words[i]
+            decode_word(self.words[i])
         } else {
             None
         }
@@ -741,8 +770,12 @@ impl Cx<'_, '_> {
 
     fn match_at(&self, i: usize) -> Option<Mention> {
         let t = &self.doc.tokens[i];
-        // most tokens start nothing: a word that is no pattern word nor a currency code
-        if t.kind == TokenKind::Word && self.words[i].is_none() && !t.upper_initial {
+        // most tokens start nothing: a word that is no pattern word starts a pattern only as a
+        // currency code or dollar prefix before the amount ("USD 5", "US$", "Rs. 50"), and those
+        // are capitalised and at most four bytes long (`currency_before`); the date and number
+        // patterns all need a number or a pattern word at `i`
+        if t.kind == TokenKind::Word && self.words[i] == 0 && (!t.upper_initial || t.span.len() > 4)
+        {
             return None;
         }
         self.money(i)

@@ -18,10 +18,12 @@ use crate::span::Span;
 pub fn find_boilerplate(text: &str, lexicon: &Lexicon) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     let mut line_start = 0usize;
+    // the normalised form of a short line, reused from line to line
+    let mut norm = String::new();
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
         let trimmed = line.trim();
-        if !trimmed.is_empty() && is_boilerplate_line(trimmed, lexicon) {
+        if !trimmed.is_empty() && is_boilerplate_line(trimmed, lexicon, &mut norm) {
             let start = line_start + (line.len() - line.trim_start().len());
             let span = Span::new(start, start + trimmed.len());
             match spans.last_mut() {
@@ -36,8 +38,8 @@ pub fn find_boilerplate(text: &str, lexicon: &Lexicon) -> Vec<Span> {
 }
 
 /// Lower-cases and keeps only letters, digits and single spaces.
-fn normalise(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+fn normalise(line: &str, out: &mut String) {
+    out.clear();
     for c in line.chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
@@ -51,7 +53,6 @@ fn normalise(line: &str) -> String {
     while out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// Words that, with "cookie", make a line a cookie notice.
@@ -140,11 +141,11 @@ fn phrase_set(lexicon: &Lexicon) -> &'static (PhraseSet, u64, u64, u64) {
     })
 }
 
-fn is_boilerplate_line(line: &str, lexicon: &Lexicon) -> bool {
+fn is_boilerplate_line(line: &str, lexicon: &Lexicon, norm: &mut String) -> bool {
     let len = line.len();
     // A short line that is only a button label or prompt.
     if len <= 48 {
-        let norm = normalise(line);
+        normalise(line, norm);
         if norm.is_empty() && line.split_whitespace().count() <= 3 {
             return false; // punctuation only, e.g. "***" section breaks: leave them alone
         }
