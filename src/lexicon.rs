@@ -299,8 +299,8 @@ pub struct Lexicon {
     pub gazetteer: Gazetteer,
 }
 
-/// The lines of a data file that are not blank or comments.
-fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+/// The lines of a data file that are not blank or comments (also used by the claim lexicon).
+pub(crate) fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::annotation::Polarity;
+use crate::lexicon::data_lines;
 
 /// What a reporting cue says about its content (the class column of `data/reporting_verbs.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,13 +297,6 @@ pub struct ClaimLexicon {
     pub phrases: Vec<Phrase>,
     /// Names of the check-worthiness feature classes, by bit number above `FEATURE_SHIFT`.
     pub feature_names: Vec<&'static str>,
-}
-
-/// The lines of a data file that are not blank or comments.
-fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// `(section, line)` pairs of a file with `[section]` headers.
