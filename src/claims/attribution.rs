@@ -731,6 +731,11 @@ impl Scan<'_, '_> {
                 return 0;
             }
         }
+        // "the city learned to swim", "she found to her surprise": a finding takes a clause or an
+        // object, never an infinitive
+        if cue.class == CueClass::Evidence && !inverted && ctx.is(cue_end, "to") {
+            return 0;
+        }
         // "did not respond to requests for comment": no claim
         if between.negated
             && matches!(
