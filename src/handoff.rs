@@ -3,8 +3,8 @@
 //! `www/core.js` turns it back into the plain objects of the JS API (the same fields and values
 //! as the annotation's JSON); nothing else reads it. Building JS objects field by field from Rust
 //! costs one JS call per field, and a JSON string costs formatting in wasm and `JSON.parse` in JS
-//! (together about half of the time of a call); this form is numbers in one `Uint32Array` copy,
-//! with no formatting at all:
+//! (together about half of the time of a call); this form is numbers in one buffer, which JS reads
+//! in place in the wasm memory (see `annotate_packed` in `src/wasm.rs`), with no formatting at all:
 //!
 //! * **words** (`u32`): a header, then the records below, in order;
 //! * **floats** (`f64`): the check-worthiness scores and entity values, read in the same order as

@@ -2,10 +2,17 @@
 //
 // Offsets in every result are UTF-16 code units, so `text.slice(e.start, e.end)` is the span's
 // text. init() may be called any number of times (concurrently too); it loads the wasm once.
-import wasmInit, { initSync as wasmInitSync, annotate_packed as wasmAnnotate, version as wasmVersion } from "./pkg/claimlens.js";
+import wasmInit, {
+  initSync as wasmInitSync,
+  annotate_packed as wasmAnnotate,
+  packed_len as wasmPackedLen,
+  release as wasmRelease,
+  version as wasmVersion,
+} from "./pkg/claimlens.js";
 
 let ready = null;
 let initialised = false;
+let memory; // the wasm's WebAssembly.Memory, from the exports init returns
 
 const isNode = typeof process !== "undefined" && !!process.versions?.node && typeof window === "undefined";
 
@@ -22,7 +29,7 @@ export function init(input) {
         const { readFile } = await import("node:fs/promises");
         source = await readFile(source ?? new URL("./pkg/claimlens_bg.wasm", import.meta.url));
       }
-      await wasmInit(source === undefined ? undefined : { module_or_path: source });
+      ({ memory } = await wasmInit(source === undefined ? undefined : { module_or_path: source }));
       initialised = true;
     })();
     ready.catch(() => {
@@ -35,7 +42,7 @@ export function init(input) {
 /** Loads the wasm module synchronously from bytes or a compiled WebAssembly.Module. */
 export function initSync(bytesOrModule) {
   if (!initialised) {
-    wasmInitSync({ module: bytesOrModule });
+    ({ memory } = wasmInitSync({ module: bytesOrModule }));
     initialised = true;
     ready = Promise.resolve();
   }
@@ -52,7 +59,16 @@ function assertReady() {
 export function annotate(text, options) {
   assertReady();
   if (typeof text !== "string") throw new TypeError("claimlens: annotate(text) needs a string");
-  return decode(text, wasmAnnotate(text, options ?? null));
+  // The packed result stays in the wasm memory (src/wasm.rs, annotate_packed) and is read in
+  // place, then freed: no copy of it on the JS side. A bad option throws here, holding nothing.
+  const at = wasmAnnotate(text, options ?? null);
+  try {
+    // The view is taken after the call: a call that grows the memory detaches older views.
+    // decode calls no wasm, so the memory cannot grow (nor the result be freed) while it reads.
+    return decode(text, new Uint32Array(memory.buffer, at, wasmPackedLen()));
+  } finally {
+    wasmRelease();
+  }
 }
 
 // The wasm hands the annotation over as numbers (src/handoff.rs describes the layout): decoded
@@ -68,7 +84,10 @@ let utf8;
 
 function decode(text, w) {
   if (w[0] !== MAGIC) throw new Error("claimlens: the wasm and core.js are from different versions");
-  const floats = new Float64Array(w.buffer, w.byteOffset + w[6] * 4, w[7]);
+  // the floats start at an even word of an 8-aligned buffer (src/wasm.rs): viewed in place; a
+  // copy of the floats alone should that ever not hold
+  const at = w.byteOffset + w[6] * 4;
+  const floats = at % 8 === 0 ? new Float64Array(w.buffer, at, w[7]) : new Float64Array(w.buffer.slice(at, at + w[7] * 8));
   utf8 ??= new TextDecoder();
   const table = utf8.decode(new Uint8Array(w.buffer, w.byteOffset + w[8] * 4, w[9]));
   const seen = [];

@@ -3,7 +3,7 @@
 // shrinks) and then not at all. A leak of even a few bytes per entity would show as growth.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import wasmInit from "../../www/pkg/claimlens.js";
+import wasmInit, { packed_len } from "../../www/pkg/claimlens.js";
 
 const core = await import("../../www/core.js");
 await core.init();
@@ -32,4 +32,17 @@ test("a 1 MB text annotated 100 times: wasm memory stops growing after the first
   const grewAfter = sizes.slice(5).filter((s, i, all) => i > 0 && s > all[i - 1]).length;
   console.log(`wasm memory: ${MB(sizes[0])} MB before, ${MB(sizes[1])} MB after one run, ${MB(settled)} MB after 5, ${MB(sizes[100])} MB after 100`);
   assert.equal(sizes[100], settled, `memory grew from ${MB(settled)} MB (run 5) to ${MB(sizes[100])} MB (run 100), ${grewAfter} times`);
+});
+
+test("the packed result is freed after each annotate, and after a bad option", () => {
+  // core.js reads the result in the wasm memory in place and then releases it (src/wasm.rs)
+  const a = core.annotate(ARTICLE);
+  assert.equal(packed_len(), 0);
+  assert.throws(() => core.annotate(ARTICLE, { lexikon: {} }), /bad options/);
+  assert.equal(packed_len(), 0);
+  // the objects are the JS's own: a later call leaves an earlier result as it was
+  const before = JSON.stringify(a);
+  core.annotate("Ana Sousa said on Thursday that prices rose 5% to $3.2 million.");
+  assert.equal(JSON.stringify(a), before);
+  assert.ok(a.entities.some((e) => e.value) && a.sentences.every((s) => typeof s.checkworthy === "number"));
 });
