@@ -93,6 +93,24 @@ const LANDFORMS: &[&str] = &[
     "border",
     "mountain",
 ];
+/// Lower-case nouns for companies and outlets that make the single name after them one.
+const ORG_NOUNS: &[&str] = &[
+    "firm",
+    "company",
+    "startup",
+    "carmaker",
+    "retailer",
+    "airline",
+    "insurer",
+    "manufacturer",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "conglomerate",
+    "automaker",
+    "chipmaker",
+    "lender",
+];
 /// Words before a single name that make it a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -1345,6 +1363,13 @@ impl<'a, 't> Names<'a, 't> {
             // "the Tamsin estuary", "the Helmand valley": a lower-case landform after the name
             if prev == "the" && next(0).is_some_and(|w| LANDFORMS.contains(&w)) {
                 return Some(Label::Place);
+            }
+            // "engineering firm Havbygg", "the airline Qantas": a company's noun before the name
+            if ORG_NOUNS.contains(&prev)
+                && doc.tokens[s].newlines_before == 0
+                && doc.tok_text(s).len() > 1
+            {
+                return Some(Label::Org);
             }
             // "the Onion", "the KDP": people do not take an article
             if prev == "the" && self.entry(s).kinds & (kind::GIVEN | kind::SURNAME) == 0 {
