@@ -3,6 +3,9 @@
 //! cue lie in bounds, on char boundaries and inside the sentences the claim reports; the
 //! check-worthiness is in 0..1; ids follow text order. A failure prints the seed to replay.
 
+#[path = "support/invariants.rs"]
+mod invariants;
+
 use claimlens::{Annotation, Annotator};
 
 /// xorshift64*: a small deterministic generator, so a failing seed can be replayed.
@@ -104,69 +107,11 @@ fn text(seed: u64, len: usize) -> String {
     s
 }
 
+/// Every invariant of `tests/support/invariants.rs` (claims: ids in text order, content, source,
+/// cue and hedges in bounds, on char boundaries and inside the claim's sentences, scores in 0..1).
 fn check(text: &str, a: &Annotation, what: &str) {
-    let ok = |s: &claimlens::Span| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    };
-    for (n, c) in a.claims.iter().enumerate() {
-        assert_eq!(c.id, n, "{what}: claim ids in order");
-        assert!(
-            ok(&c.span) && !c.span.is_empty(),
-            "{what}: claim span {:?}",
-            c.span
-        );
-        assert!(
-            c.sentence <= c.last_sentence && c.last_sentence < a.sentences.len(),
-            "{what}: sentence range"
-        );
-        let first = a.sentences[c.sentence].span;
-        let last = a.sentences[c.last_sentence].span;
-        let parts = [
-            Some(c.span),
-            c.source.as_ref().map(|s| s.span),
-            c.cue.as_ref().map(|q| q.span),
-        ];
-        for part in parts.into_iter().flatten().chain(c.hedges.iter().copied()) {
-            assert!(ok(&part), "{what}: span {part:?}");
-            assert!(
-                part.start >= first.start && part.end <= last.end,
-                "{what}: {:?} outside sentences {}..={} of claim {:?}",
-                &text[part.start..part.end],
-                c.sentence,
-                c.last_sentence,
-                &text[c.span.start..c.span.end]
-            );
-        }
-        if let Some(s) = &c.source {
-            assert_eq!(
-                &text[s.span.start..s.span.end],
-                s.text,
-                "{what}: source text"
-            );
-            assert!(
-                s.cluster.is_none_or(|k| k < a.clusters.len()),
-                "{what}: cluster"
-            );
-        }
-        if let Some(q) = &c.cue {
-            assert_eq!(&text[q.span.start..q.span.end], q.text, "{what}: cue text");
-        }
-        assert!((0.0..=1.0).contains(&c.checkworthy), "{what}: checkworthy");
-        if n > 0 {
-            assert!(
-                a.claims[n - 1].span.start <= c.span.start,
-                "{what}: claims in text order"
-            );
-        }
-    }
-    for s in &a.sentences {
-        assert!(
-            (0.0..=1.0).contains(&s.checkworthy),
-            "{what}: sentence score"
-        );
+    if let Err(e) = invariants::check(text, a) {
+        panic!("{what}: {e}");
     }
 }
 
