@@ -41,3 +41,16 @@ export async function newPage(browser) {
   page.on("pageerror", (e) => errors.push(e.message));
   return { page, context, requests, dialogs, errors };
 }
+
+/**
+ * True when, on this page, markup made from a string runs its handlers: the control that shows a
+ * test of "pasted markup never runs" could fail there (no CSP or Trusted Types stops it).
+ */
+export function markupRuns(page) {
+  return page.evaluate(() => {
+    const div = document.createElement("div");
+    div.innerHTML = `<img src="data:," onerror="window.__control = 1">`;
+    document.body.append(div);
+    return new Promise((r) => setTimeout(() => r(window.__control === 1), 200));
+  });
+}
