@@ -29,7 +29,8 @@ struct SpeakerLabel {
     name: Range<usize>,
     /// The colon.
     colon: usize,
-    /// Written in capitals ("PENCE", "BOB SCHIEFFER").
+    /// Written in capitals ("PENCE", "BOB SCHIEFFER") and able to be a speaker (see
+    /// [`caps_speaker`]; set by [`find`]).
     caps: bool,
 }
 
@@ -142,14 +143,14 @@ pub fn find(ctx: &Ctx, used: &mut [bool], drafts: &mut Vec<Draft>) {
     let labels: Vec<SpeakerLabel> = (0..ctx.doc.sentences.len())
         .filter(|&s| !ctx.doc.boilerplate_sentence[s])
         .filter_map(|s| label_at(ctx, s))
+        .map(|mut l| {
+            l.caps = l.caps && caps_speaker(ctx, &l);
+            l
+        })
         .collect();
-    let transcript = labels
-        .iter()
-        .filter(|l| l.caps && caps_speaker(ctx, l))
-        .count()
-        >= 3;
+    let transcript = labels.iter().filter(|l| l.caps).count() >= 3;
     for (n, l) in labels.iter().enumerate() {
-        let turn = l.caps && transcript && caps_speaker(ctx, l);
+        let turn = l.caps && transcript;
         if !(names_someone(ctx, l) || turn) {
             continue;
         }
