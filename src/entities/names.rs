@@ -63,6 +63,32 @@ const NAME_PARTICLES: &[&str] = &[
 const HYPHEN_PREFIXES: &[&str] = &[
     "Pro", "Anti", "Ex", "Non", "Post", "Pre", "Neo", "Pan", "Mid", "D", "R", "I",
 ];
+/// Nouns before "of" that make the single name after it a place ("the village of Krynky").
+const PLACE_HEADS_OF: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "island",
+    "capital",
+    "port",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "outskirts",
+    "streets",
+    "centre",
+    "center",
+    "mayor",
+    "governor",
+    "council",
+    "residents",
+    "people",
+];
 /// Lower-case landforms after "the" and a single name that make it a place ("the Tamsin estuary").
 const LANDFORMS: &[&str] = &[
     "estuary",
@@ -1316,65 +1342,38 @@ impl<'a, 't> Names<'a, 't> {
                 return Some(Label::Place);
             }
         }
-        if s > sentence_start {
-            let prev = doc.tok_text(s - 1);
-            if PLACE_PREPOSITIONS.contains(&prev) {
-                return Some(Label::Place);
-            }
-            // "the village of Krynky", "the city of Kherson"
-            if prev == "of"
-                && s >= sentence_start + 2
-                && matches!(
-                    doc.tok_text(s - 2),
-                    "village"
-                        | "town"
-                        | "city"
-                        | "province"
-                        | "region"
-                        | "state"
-                        | "district"
-                        | "county"
-                        | "island"
-                        | "capital"
-                        | "port"
-                        | "suburb"
-                        | "neighbourhood"
-                        | "neighborhood"
-                        | "outskirts"
-                        | "streets"
-                        | "centre"
-                        | "center"
-                        | "mayor"
-                        | "governor"
-                        | "council"
-                        | "residents"
-                        | "people"
-                )
-            {
-                return Some(Label::Place);
-            }
+        // the word before the name in its sentence ("" at the sentence's start)
+        let prev = if s > sentence_start {
+            doc.tok_text(s - 1)
+        } else {
+            ""
+        };
+        if PLACE_PREPOSITIONS.contains(&prev) {
+            return Some(Label::Place);
+        }
+        // "the village of Krynky", "the mayor of Kherson"
+        if prev == "of" && s >= sentence_start + 2 && PLACE_HEADS_OF.contains(&doc.tok_text(s - 2))
+        {
+            return Some(Label::Place);
         }
         // "the mayor of X said" is still a place; otherwise "X said" is a person
         if self.speech_follows(e) {
             return Some(Label::Person);
         }
-        if s > sentence_start {
-            let prev = doc.tok_text(s - 1);
-            // "the Tamsin estuary", "the Helmand valley": a lower-case landform after the name
-            if prev == "the" && next(0).is_some_and(|w| LANDFORMS.contains(&w)) {
-                return Some(Label::Place);
-            }
-            // "engineering firm Havbygg", "the airline Qantas": a company's noun before the name
-            if ORG_NOUNS.contains(&prev)
-                && doc.tokens[s].newlines_before == 0
-                && doc.tok_text(s).len() > 1
-            {
-                return Some(Label::Org);
-            }
-            // "the Onion", "the KDP": people do not take an article
-            if prev == "the" && self.entry(s).kinds & (kind::GIVEN | kind::SURNAME) == 0 {
-                return Some(Label::Org);
-            }
+        // "the Tamsin estuary", "the Helmand valley": a lower-case landform after the name
+        if prev == "the" && next(0).is_some_and(|w| LANDFORMS.contains(&w)) {
+            return Some(Label::Place);
+        }
+        // "engineering firm Havbygg", "the airline Qantas": a company's noun before the name
+        if ORG_NOUNS.contains(&prev)
+            && doc.tokens[s].newlines_before == 0
+            && doc.tok_text(s).len() > 1
+        {
+            return Some(Label::Org);
+        }
+        // "the Onion", "the KDP": people do not take an article
+        if prev == "the" && self.entry(s).kinds & (kind::GIVEN | kind::SURNAME) == 0 {
+            return Some(Label::Org);
         }
         None
     }
