@@ -3,7 +3,8 @@
 // CLI's JSON and as the Web Annotation model requires), not the UTF-16 units of the JS API.
 import { KINDS, LABELS } from "./render.js";
 import { checkworthy, whoSaidWhat } from "./panel.js";
-import { claimFlags, sourceName } from "./card.js";
+import { sourceName } from "./card.js";
+import { claimFlags } from "./spans.js";
 
 const LABEL_NAMES = Object.fromEntries(LABELS);
 

@@ -19,7 +19,7 @@ import { annotateInChunks, widgetWasm, yieldToHost } from "./widget-annotate.js"
 import { findArticle } from "./widget-article.js";
 import { mountSheet, releaseMarks, useMarks } from "./widget-styles.js";
 import { createPanel } from "./widget-ui.js";
-import { drawnClaims, LABELS } from "./spans.js";
+import { claimFlags, drawnClaims, LABELS, strength } from "./spans.js";
 
 export { findArticle };
 
@@ -238,14 +238,14 @@ export function mount(target, options = {}) {
     } else {
       el.setAttribute("data-claimlens-part", range.part);
       el.setAttribute("data-claimlens-kind", c.kind);
-      el.setAttribute("data-claimlens-checkworthy", c.checkworthy >= 0.8 ? "high" : c.checkworthy >= 0.5 ? "medium" : "low");
+      el.setAttribute("data-claimlens-checkworthy", strength(c.checkworthy) || "low");
       if (c.hedged) el.setAttribute("data-claimlens-hedged", "");
       if (c.anonymous_source) el.setAttribute("data-claimlens-anonymous", "");
       if (c.negated) el.setAttribute("data-claimlens-negated", "");
       if (c.prediction) el.setAttribute("data-claimlens-prediction", "");
       if (range.part === "content") {
         const by = c.source ? ` by ${c.source.text}` : "";
-        const flags = [c.hedged && "hedged", c.anonymous_source && "anonymous source", c.negated && "negated", c.prediction && "prediction"].filter(Boolean);
+        const flags = claimFlags(c);
         el.setAttribute("title", `${KIND[c.kind] ?? c.kind}${by}; check-worthy ${c.checkworthy.toFixed(2)}${flags.length ? `; ${flags.join(", ")}` : ""}`);
       }
     }
