@@ -307,14 +307,15 @@ export function mount(target, options = {}) {
       restore();
       const map = textMap(element, { skip });
       const t1 = performance.now();
-      const key = JSON.stringify(engineOptions());
+      const engineOpts = engineOptions();
+      const key = JSON.stringify(engineOpts);
       let annotation;
       let chunks = 1;
       if (last && last.text === map.text && last.key === key) annotation = last.annotation;
       else {
         const annotate = await getEngine();
         if (stale()) return null;
-        const result = await annotateInChunks(map.text, annotate, engineOptions(), { chunkSize: opts.chunkSize, isStale: stale });
+        const result = await annotateInChunks(map.text, annotate, engineOpts, { chunkSize: opts.chunkSize, isStale: stale });
         if (!result || stale()) return null;
         ({ annotation, chunks } = result);
       }
