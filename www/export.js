@@ -6,8 +6,6 @@ import { checkworthy, whoSaidWhat } from "./panel.js";
 import { sourceName } from "./card.js";
 import { claimFlags } from "./spans.js";
 
-const LABEL_NAMES = Object.fromEntries(LABELS);
-
 /** A function converting UTF-16 offsets of `text` into code-point offsets. */
 export function codePointMap(text) {
   // indices of the low halves of surrogate pairs: each one makes the count differ by one more
@@ -171,7 +169,7 @@ export function toMarkdown(text, annotation, meta = {}) {
   out.push("## Entities", "");
   for (const [label, name] of LABELS) {
     const clusters = annotation.clusters.filter((c) => c.label === label && c.mentions.length).sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
-    if (clusters.length) out.push(`- **${LABEL_NAMES[label] ?? name}:** ${clusters.map((c) => `${md(c.canonical)}${c.mentions.length > 1 ? ` (${c.mentions.length})` : ""}`).join(", ")}`);
+    if (clusters.length) out.push(`- **${name}:** ${clusters.map((c) => `${md(c.canonical)}${c.mentions.length > 1 ? ` (${c.mentions.length})` : ""}`).join(", ")}`);
   }
   out.push("", "## Who said what", "");
   for (const g of whoSaidWhat(annotation)) {
