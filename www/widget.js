@@ -15,7 +15,8 @@
 // promises returned here resolve with null instead of rejecting.
 
 import { mapIsCurrent, textMap, unwrap, wrapRanges } from "./dom-ranges.js";
-import { annotateInChunks, widgetWasm, yieldToHost } from "./widget-annotate.js";
+import { pause } from "./chunks.js";
+import { annotateInChunks, widgetWasm } from "./widget-annotate.js";
 import { findArticle } from "./widget-article.js";
 import { mountSheet, releaseMarks, useMarks } from "./widget-styles.js";
 import { createPanel } from "./widget-ui.js";
@@ -335,7 +336,7 @@ export function mount(target, options = {}) {
           while (!(done = steps.next().done) && performance.now() < deadline);
         });
         if (!done) {
-          await yieldToHost();
+          await pause(); // let the page run (input, paint)
           if (stale()) return null; // whoever made us stale has undone or will undo the marks
         }
       }
