@@ -3,6 +3,7 @@
 // mentions. Escape closes it and returns focus to the highlight.
 import { h, shorten } from "./dom.js";
 import { KINDS, LABELS, strength } from "./render.js";
+import { claimFlags } from "./spans.js";
 
 const LABEL_NAMES = Object.fromEntries(LABELS);
 const POLARITY = { deny: "denies", concede: "concedes" };
@@ -27,16 +28,6 @@ export function sourceName(claim, annotation) {
   if (!s) return null;
   const cluster = s.cluster != null ? annotation.clusters[s.cluster] : null;
   return cluster ? cluster.canonical : s.text;
-}
-
-/** The flags of a claim, as short words. */
-export function claimFlags(c) {
-  const flags = [];
-  if (c.hedged) flags.push("hedged");
-  if (c.anonymous_source) flags.push("anonymous source");
-  if (c.negated) flags.push("negated");
-  if (c.prediction) flags.push("prediction");
-  return flags;
 }
 
 function row(name, ...value) {

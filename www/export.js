@@ -3,9 +3,8 @@
 // CLI's JSON and as the Web Annotation model requires), not the UTF-16 units of the JS API.
 import { KINDS, LABELS } from "./render.js";
 import { checkworthy, whoSaidWhat } from "./panel.js";
-import { claimFlags, sourceName } from "./card.js";
-
-const LABEL_NAMES = Object.fromEntries(LABELS);
+import { sourceName } from "./card.js";
+import { claimFlags } from "./spans.js";
 
 /** A function converting UTF-16 offsets of `text` into code-point offsets. */
 export function codePointMap(text) {
@@ -170,7 +169,7 @@ export function toMarkdown(text, annotation, meta = {}) {
   out.push("## Entities", "");
   for (const [label, name] of LABELS) {
     const clusters = annotation.clusters.filter((c) => c.label === label && c.mentions.length).sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
-    if (clusters.length) out.push(`- **${LABEL_NAMES[label] ?? name}:** ${clusters.map((c) => `${md(c.canonical)}${c.mentions.length > 1 ? ` (${c.mentions.length})` : ""}`).join(", ")}`);
+    if (clusters.length) out.push(`- **${name}:** ${clusters.map((c) => `${md(c.canonical)}${c.mentions.length > 1 ? ` (${c.mentions.length})` : ""}`).join(", ")}`);
   }
   out.push("", "## Who said what", "");
   for (const g of whoSaidWhat(annotation)) {

@@ -2,7 +2,8 @@
 // ranked by score. Long lists show their first items and a "show more" button.
 import { fmt, h, shorten } from "./dom.js";
 import { LABELS, strength } from "./render.js";
-import { claimFlags, sourceName } from "./card.js";
+import { sourceName } from "./card.js";
+import { claimFlags } from "./spans.js";
 
 const STEP = 100;
 

@@ -10,9 +10,9 @@
 // (and so on), so that its underline can be drawn apart from the outer one.
 // Text only ever enters the DOM as text nodes.
 
-import { claimExtent, drawnClaims, LABELS, MAX_NESTING } from "./spans.js";
+import { claimExtent, drawnClaims, LABELS, MAX_NESTING, strength } from "./spans.js";
 
-export { claimExtent, drawnClaims, LABELS, MAX_NESTING };
+export { claimExtent, drawnClaims, LABELS, MAX_NESTING, strength };
 
 /** Human names of claim kinds. */
 export const KINDS = {
@@ -22,11 +22,6 @@ export const KINDS = {
   sourceless: "Unattributed report",
   statement: "Statement of fact",
 };
-
-/** "high" (≥ 0.8), "medium" (≥ 0.5) or "" for a check-worthiness score. */
-export function strength(score) {
-  return score >= 0.8 ? "high" : score >= 0.5 ? "medium" : "";
-}
 
 function claimRanges(c, sentences, ranges) {
   const { start, end } = claimExtent(c, sentences);

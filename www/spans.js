@@ -1,6 +1,7 @@
-// What the page and the widget share about drawing an annotation: the entity labels, and which
-// claims to draw. The page's DOM rendering is render.js (which re-exports these); the widget draws
-// its own marks and loads only this.
+// What the page and the widget share about drawing an annotation: the entity labels, how strong a
+// check-worthiness score is, a claim's flags, and which claims to draw. The page's DOM rendering
+// is render.js (which re-exports the labels and the drawing rules); the widget draws its own marks
+// and loads only this.
 
 /** Entity labels in display order, with their human names. */
 export const LABELS = [
@@ -8,6 +9,21 @@ export const LABELS = [
   ["EVENT", "Event"], ["DATE", "Date"], ["TIME", "Time"], ["MONEY", "Money"], ["PERCENT", "Percent"],
   ["QUANTITY", "Quantity"],
 ];
+
+/** "high" (≥ 0.8), "medium" (≥ 0.5) or "" for a check-worthiness score. */
+export function strength(score) {
+  return score >= 0.8 ? "high" : score >= 0.5 ? "medium" : "";
+}
+
+/** The flags of a claim, as short words. */
+export function claimFlags(c) {
+  const flags = [];
+  if (c.hedged) flags.push("hedged");
+  if (c.anonymous_source) flags.push("anonymous source");
+  if (c.negated) flags.push("negated");
+  if (c.prediction) flags.push("prediction");
+  return flags;
+}
 
 /**
  * The extent of a claim's element: its content, and its source and cue when they lie in the

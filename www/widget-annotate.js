@@ -12,9 +12,6 @@ import { createMerger, pause, splitChunks } from "./chunks.js";
  */
 export const widgetWasm = () => new URL("./pkg/claimlens_bg.size.wasm", import.meta.url);
 
-/** Lets the page run (input, paint) before continuing. */
-export const yieldToHost = pause;
-
 /**
  * Annotates `text` with `annotate(text, options)` (sync or async, returning a fresh annotation
  * each call), in chunks of about `chunkSize` UTF-16 units, yielding to the page between chunks.
@@ -27,7 +24,7 @@ export async function annotateInChunks(text, annotate, options, { chunkSize = 50
   for (const chunk of chunks) {
     merger.add(await annotate(chunk.text, options), chunk.start);
     if (isStale()) return null;
-    await yieldToHost();
+    await pause();
     if (isStale()) return null;
   }
   return { annotation: merger.annotation, chunks: chunks.length };

@@ -172,8 +172,9 @@ export function createPanel(container, { floating, closable, labels, claims, onP
         c.setAttribute("aria-current", "true");
       } else c.removeAttribute("aria-current");
     }
-    if (!card && id && items().some(([i]) => i === id)) {
-      shown = items().findIndex(([i]) => i === id) + PAGE;
+    const at = !card && id ? items().findIndex(([i]) => i === id) : -1;
+    if (at >= 0) {
+      shown = at + PAGE;
       draw();
       card = list.querySelector(`.card[aria-current]`);
     }

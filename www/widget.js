@@ -15,11 +15,12 @@
 // promises returned here resolve with null instead of rejecting.
 
 import { mapIsCurrent, textMap, unwrap, wrapRanges } from "./dom-ranges.js";
-import { annotateInChunks, widgetWasm, yieldToHost } from "./widget-annotate.js";
+import { pause } from "./chunks.js";
+import { annotateInChunks, widgetWasm } from "./widget-annotate.js";
 import { findArticle } from "./widget-article.js";
 import { mountSheet, releaseMarks, useMarks } from "./widget-styles.js";
 import { createPanel } from "./widget-ui.js";
-import { drawnClaims, LABELS } from "./spans.js";
+import { claimFlags, drawnClaims, LABELS, strength } from "./spans.js";
 
 export { findArticle };
 
@@ -238,14 +239,14 @@ export function mount(target, options = {}) {
     } else {
       el.setAttribute("data-claimlens-part", range.part);
       el.setAttribute("data-claimlens-kind", c.kind);
-      el.setAttribute("data-claimlens-checkworthy", c.checkworthy >= 0.8 ? "high" : c.checkworthy >= 0.5 ? "medium" : "low");
+      el.setAttribute("data-claimlens-checkworthy", strength(c.checkworthy) || "low");
       if (c.hedged) el.setAttribute("data-claimlens-hedged", "");
       if (c.anonymous_source) el.setAttribute("data-claimlens-anonymous", "");
       if (c.negated) el.setAttribute("data-claimlens-negated", "");
       if (c.prediction) el.setAttribute("data-claimlens-prediction", "");
       if (range.part === "content") {
         const by = c.source ? ` by ${c.source.text}` : "";
-        const flags = [c.hedged && "hedged", c.anonymous_source && "anonymous source", c.negated && "negated", c.prediction && "prediction"].filter(Boolean);
+        const flags = claimFlags(c);
         el.setAttribute("title", `${KIND[c.kind] ?? c.kind}${by}; check-worthy ${c.checkworthy.toFixed(2)}${flags.length ? `; ${flags.join(", ")}` : ""}`);
       }
     }
@@ -307,14 +308,15 @@ export function mount(target, options = {}) {
       restore();
       const map = textMap(element, { skip });
       const t1 = performance.now();
-      const key = JSON.stringify(engineOptions());
+      const engineOpts = engineOptions();
+      const key = JSON.stringify(engineOpts);
       let annotation;
       let chunks = 1;
       if (last && last.text === map.text && last.key === key) annotation = last.annotation;
       else {
         const annotate = await getEngine();
         if (stale()) return null;
-        const result = await annotateInChunks(map.text, annotate, engineOptions(), { chunkSize: opts.chunkSize, isStale: stale });
+        const result = await annotateInChunks(map.text, annotate, engineOpts, { chunkSize: opts.chunkSize, isStale: stale });
         if (!result || stale()) return null;
         ({ annotation, chunks } = result);
       }
@@ -334,7 +336,7 @@ export function mount(target, options = {}) {
           while (!(done = steps.next().done) && performance.now() < deadline);
         });
         if (!done) {
-          await yieldToHost();
+          await pause(); // let the page run (input, paint)
           if (stale()) return null; // whoever made us stale has undone or will undo the marks
         }
       }
