@@ -75,14 +75,15 @@ impl Casing {
             while end < n && doc.tokens[end].newlines_before == 0 {
                 end += 1;
             }
-            let (caps, title) = line_case(doc, lexicon, start, end);
+            let score = is_score_line(doc, start, end);
+            let (caps, title) = line_case(doc, lexicon, start, end, score);
             if caps || title {
                 position[start..end].fill(Position::Headline);
             }
             if caps {
                 caps_line[start..end].fill(true);
             }
-            if is_score_line(doc, start, end) {
+            if score {
                 score_line[start..end].fill(true);
             }
             start = end;
@@ -252,8 +253,15 @@ fn is_score_line(doc: &Doc, start: usize, end: usize) -> bool {
 
 /// Is the line of tokens `start..end` written in capitals, or in title case? A title-case line
 /// is a headline only when some of its capitalised words are common words ("Hundreds Dead in Hajj
-/// Stampede"): a line of capitalised names ("3. Paul Koech (Kenya) 13:06.45") is not.
-fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, bool) {
+/// Stampede"): a line of capitalised names ("3. Paul Koech (Kenya) 13:06.45") is not, nor a line
+/// of results (`score_line`, from [`is_score_line`]).
+fn line_case(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    start: usize,
+    end: usize,
+    score_line: bool,
+) -> (bool, bool) {
     let mut words = 0usize;
     let mut upper = 0usize;
     let mut capitalised = 0usize;
@@ -321,7 +329,7 @@ fn line_case(doc: &Doc, lexicon: &Lexicon, start: usize, end: usize) -> (bool, b
         && capitalised >= 2
         && lower_content == 0
         && end - start <= 40
-        && !is_score_line(doc, start, end)
+        && !score_line
         && capitalised_common >= 2
         && capitalised_common * 3 >= capitalised;
     (caps, title)

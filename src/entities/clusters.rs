@@ -49,6 +49,7 @@ pub fn cluster_mentions(
     let mut lower = String::new();
     // the cluster key of the mention at hand (a buffer reused; copied only for a new key)
     let mut key = String::new();
+    let mut acronym = String::new();
     for m in mentions {
         let surface = m.span.slice(text);
         lower.clear();
@@ -102,12 +103,10 @@ pub fn cluster_mentions(
                 found = surnames.get(last).copied().filter(|&c| !full_name[c]);
             }
         }
-        if found.is_none() && m.label == Label::Org {
-            if is_acronym(surface) {
-                found = acronyms.get(undotted(surface).as_ref()).copied();
-            } else if let Some(a) = acronym_of(surface) {
-                found = acronyms.get(a.as_str()).copied();
-            }
+        acronym.clear();
+        let has_acronym = m.label == Label::Org && org_acronym(surface, &mut acronym);
+        if found.is_none() && has_acronym {
+            found = acronyms.get(acronym.as_str()).copied();
         }
         let id = entities.len();
         let cluster = match found {
@@ -136,34 +135,22 @@ pub fn cluster_mentions(
                 c
             }
         };
-        if !by_key.contains_key(key.as_str()) {
-            by_key.insert(key.clone(), cluster);
-        }
+        insert_first(&mut by_key, &key, cluster);
         if m.label == Label::Person && n_words > 0 {
             full_name[cluster] |= n_words > 1;
             if surnames.get(last) != Some(&cluster) {
                 surnames.insert(last.to_string(), cluster);
             }
-            if n_words > 1 && !given.contains_key(first) {
-                given.insert(first.to_string(), cluster);
+            if n_words > 1 {
+                insert_first(&mut given, first, cluster);
             }
         }
+        if has_acronym {
+            insert_first(&mut acronyms, &acronym, cluster);
+        }
         if m.label == Label::Org {
-            if is_acronym(surface) {
-                if !acronyms.contains_key(undotted(surface).as_ref()) {
-                    acronyms.insert(undotted(surface).into_owned(), cluster);
-                }
-            } else if let Some(a) = acronym_of(surface) {
-                if !acronyms.contains_key(a.as_str()) {
-                    acronyms.insert(a.as_str().to_string(), cluster);
-                }
-            }
-            if let Some(canon) = listed_name {
-                if let Some(a) = acronym_of(canon) {
-                    if !acronyms.contains_key(a.as_str()) {
-                        acronyms.insert(a.as_str().to_string(), cluster);
-                    }
-                }
+            if let Some(a) = listed_name.and_then(acronym_of) {
+                insert_first(&mut acronyms, a.as_str(), cluster);
             }
         }
         entities.push(Entity {
@@ -179,12 +166,24 @@ pub fn cluster_mentions(
     (entities, clusters)
 }
 
-/// "U.N." → "UN" (borrowed when there is no dot).
-fn undotted(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('.') {
-        s.replace('.', "").into()
+/// Writes into `out` the acronym an organisation's name is looked up by: the name itself without
+/// dots when it is an acronym ("U.N." → "UN"), else its initials ([`acronym_of`]). False when it
+/// has neither.
+fn org_acronym(name: &str, out: &mut String) -> bool {
+    if is_acronym(name) {
+        out.extend(name.chars().filter(|&c| c != '.'));
+    } else if let Some(a) = acronym_of(name) {
+        out.push_str(a.as_str());
     } else {
-        s.into()
+        return false;
+    }
+    true
+}
+
+/// Maps `key` to `cluster` unless it already names an earlier one.
+fn insert_first(map: &mut FxMap<String, usize>, key: &str, cluster: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), cluster);
     }
 }
 

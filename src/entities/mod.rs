@@ -25,13 +25,14 @@ pub mod decimal;
 pub mod names;
 pub mod patterns;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 pub use clusters::cluster_mentions;
 pub use names::UserLexicon;
 
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
+use crate::lexicon::{kind, push_lower, FxBuild, FxMap, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -125,11 +126,11 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
     // Teams are named throughout a sports report; results tables alone (stock prices, election
     // returns) do not make one.
     let sports = candidates.iter().any(|c| c.team == Some(Team::Play));
-    let teams: FxMap<&str, ()> = candidates
+    let teams: HashSet<&str, FxBuild> = candidates
         .iter()
         .zip(&keys)
         .filter(|(c, _)| sports && c.team.is_some())
-        .map(|(_, &k)| (k, ()))
+        .map(|(_, &k)| k)
         .collect();
     let mut sure: FxMap<&str, (Label, Evidence)> = FxMap::default();
     let mut kept: FxMap<&str, Label> = FxMap::default();
@@ -138,7 +139,7 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
     let mut word = String::new();
     for (c, &k) in candidates.iter().zip(&keys) {
         let m = &c.mention;
-        if c.evidence >= Evidence::Context && !(m.label == Label::Place && teams.contains_key(k)) {
+        if c.evidence >= Evidence::Context && !(m.label == Label::Place && teams.contains(k)) {
             let e = sure.entry(k).or_insert((m.label, c.evidence));
             if c.evidence > e.1 {
                 *e = (m.label, c.evidence);
@@ -168,7 +169,7 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
     }
     for (c, &k) in candidates.iter_mut().zip(&keys) {
         let m = &mut c.mention;
-        if !teams.is_empty() && m.label == Label::Place && teams.contains_key(k) {
+        if !teams.is_empty() && m.label == Label::Place && teams.contains(k) {
             let country = lexicon
                 .gazetteer
                 .get(k)

@@ -31,7 +31,7 @@ use super::dates::{
 };
 use super::Mention;
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, FxBuild, Lexicon};
+use crate::lexicon::{kind, with_lowercase, FxBuild, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -1662,11 +1662,12 @@ impl Cx<'_, '_> {
         if self.doc.tokens[j].upper_initial {
             // "300,000 Americans"
             return w.ends_with('s')
-                && self
-                    .lx
-                    .gazetteer
-                    .get(&w.to_lowercase())
-                    .is_some_and(|e| e.kinds & kind::NORP != 0);
+                && with_lowercase(w, |k| {
+                    self.lx
+                        .gazetteer
+                        .get(k)
+                        .is_some_and(|e| e.kinds & kind::NORP != 0)
+                });
         }
         if matches!(
             w,
