@@ -119,7 +119,10 @@ impl PhraseSet {
     }
 }
 
-/// The lexicon's notice phrases (up to 59), then "cookie", then its context words, in one set;
+/// The most notice phrases the one 64-bit phrase set holds beside "cookie" and its context words.
+const MAX_NOTICES: usize = 64 - 1 - COOKIE_CONTEXT.len();
+
+/// The lexicon's notice phrases (up to [`MAX_NOTICES`]), then "cookie", then its context words, in one set;
 /// and the bit masks of the three groups.
 fn phrase_set(lexicon: &Lexicon) -> &'static (PhraseSet, u64, u64, u64) {
     static SET: OnceLock<(PhraseSet, u64, u64, u64)> = OnceLock::new();
@@ -128,7 +131,7 @@ fn phrase_set(lexicon: &Lexicon) -> &'static (PhraseSet, u64, u64, u64) {
             .boilerplate_phrases
             .iter()
             .copied()
-            .take(59)
+            .take(MAX_NOTICES)
             .collect();
         let n = notices.len();
         let mut all = notices;
@@ -215,6 +218,15 @@ mod tests {
             .iter()
             .map(|s| s.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn every_notice_phrase_fits_the_phrase_set() {
+        let n = crate::lexicon::lexicon().boilerplate_phrases.len();
+        assert!(
+            n <= MAX_NOTICES,
+            "data/boilerplate.txt has {n} [contains] phrases; the phrase set holds {MAX_NOTICES}"
+        );
     }
 
     #[test]
