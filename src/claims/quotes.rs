@@ -338,13 +338,12 @@ fn cue_before(ctx: &Ctx, lo: usize, p: usize, used: &[bool]) -> Option<(Np, CueM
     None
 }
 
-/// True when quote `next` goes on with the words of the speaker of `prev`, whose cue ends at
-/// `cue_end`: `"…," he said, "…"` or `"…," he said. "…"`.
-fn continues(ctx: &Ctx, prev: &Quote, next: &Quote, speaker_end: usize, used: &[bool]) -> bool {
+/// True when quote `next` goes on with the words of the speaker of the quote before it, whose
+/// speaker clause ends at `speaker_end`: `"…," he said, "…"` or `"…," he said. "…"`.
+fn continues(ctx: &Ctx, next: &Quote, speaker_end: usize, used: &[bool]) -> bool {
     if next.open < speaker_end || paragraph_start(ctx, next.open) {
         return false;
     }
-    let _ = prev;
     // Only the speaker clause stands between them: a comma (`"…," he said, "…"`), or the rest
     // of the speaker's sentence when the next quote opens the next sentence (`"…," he said in an
     // interview. "…"`).
@@ -384,18 +383,19 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
         let Some((source, cue)) = found else {
             continue;
         };
-        let mut last = quote.clone();
+        // the end of the last quote of the run
+        let mut last_end = quote.end;
         let mut speaker_end = cue.tokens.end.max(source.tokens.end);
         while q < quotes.len()
-            && speaker_end > last.end
-            && continues(ctx, &last, &quotes[q], speaker_end, used)
+            && speaker_end > last_end
+            && continues(ctx, &quotes[q], speaker_end, used)
         {
-            last = quotes[q].clone();
-            speaker_end = last.end;
+            last_end = quotes[q].end;
+            speaker_end = last_end;
             q += 1;
         }
         // content: from the first quoted word to the last, without a trailing comma
-        let mut end = last.end;
+        let mut end = last_end;
         while end > inner.start + 1 && ctx.is_punct(end - 1, &[",", "—", "–", ":"]) {
             end -= 1;
         }
