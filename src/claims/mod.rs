@@ -43,7 +43,7 @@ use crate::annotation::{Claim, ClaimKind, Cluster, Cue, Entity, Polarity};
 use crate::text::Doc;
 use checkworthy::Scorer;
 use context::Ctx;
-use lexicon::CueClass;
+use lexicon::{CueClass, CueWord};
 use phrases::Np;
 
 /// A reporting cue as found: its tokens and what it means.
@@ -57,6 +57,28 @@ pub struct CueMatch {
     pub class: CueClass,
     /// The cue is negated ("did not say").
     pub negated: bool,
+}
+
+impl CueMatch {
+    /// Cue word `cue` at `tokens`, not negated.
+    pub fn of(cue: CueWord, tokens: Range<usize>) -> CueMatch {
+        CueMatch {
+            tokens,
+            polarity: cue.polarity,
+            class: cue.class,
+            negated: false,
+        }
+    }
+
+    /// A plain speech cue at `tokens` ("according to", "citing", a label's colon).
+    pub fn speech(tokens: Range<usize>) -> CueMatch {
+        CueMatch {
+            tokens,
+            polarity: Polarity::Assert,
+            class: CueClass::Speech,
+            negated: false,
+        }
+    }
 }
 
 /// A claim as found, in tokens, before its source is resolved and it is scored.
