@@ -462,12 +462,7 @@ impl Scan<'_, '_> {
             kind: ClaimKind::According,
             content,
             source: Some(np),
-            cue: Some(CueMatch {
-                tokens: i..i + 2,
-                polarity: Polarity::Assert,
-                class: CueClass::Speech,
-                negated: false,
-            }),
+            cue: Some(CueMatch::speech(i..i + 2)),
         };
         self.push(drafts, used, d);
         2
@@ -494,12 +489,7 @@ impl Scan<'_, '_> {
             kind: ClaimKind::According,
             content,
             source: Some(np),
-            cue: Some(CueMatch {
-                tokens: i..i + 1,
-                polarity: Polarity::Assert,
-                class: CueClass::Speech,
-                negated: false,
-            }),
+            cue: Some(CueMatch::speech(i..i + 1)),
         };
         self.push(drafts, used, d);
         1
@@ -544,12 +534,7 @@ impl Scan<'_, '_> {
             kind,
             content: i + 2..clause_end(ctx, i + 2, self.hi),
             source,
-            cue: Some(CueMatch {
-                tokens: i..i + 1,
-                polarity: cue.polarity,
-                class: cue.class,
-                negated: false,
-            }),
+            cue: Some(CueMatch::of(cue, i..i + 1)),
         };
         self.push(drafts, used, d);
         2

@@ -246,14 +246,14 @@ impl Scorer {
                         }
                     }
                     if info.class & class::FEATURE_PHRASE != 0 {
-                        if let Some((p, _)) =
-                            ctx.phrase_at(k, end, |p| matches!(p.kind, PhraseKind::Feature(_)))
-                        {
-                            if let PhraseKind::Feature(b) = p.kind {
-                                if let Some(Some(f)) = self.by_bit.get(b as usize) {
-                                    v[*f] = true;
-                                }
-                            }
+                        let feature = ctx
+                            .phrase_at(k, end, |p| matches!(p.kind, PhraseKind::Feature(_)))
+                            .and_then(|(p, _)| match p.kind {
+                                PhraseKind::Feature(b) => self.by_bit.get(b as usize).copied()?,
+                                _ => None,
+                            });
+                        if let Some(f) = feature {
+                            v[f] = true;
                         }
                     }
                     let w = tok.span.slice(ctx.doc.text).as_bytes();

@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use super::attribution::trim_end;
 use super::context::Ctx;
-use super::lexicon::{class, CueClass};
+use super::lexicon::class;
 use super::phrases::Np;
 use super::{CueMatch, Draft};
-use crate::annotation::{ClaimKind, Label, Polarity};
+use crate::annotation::{ClaimKind, Label};
 
 /// The most sentences a transcript turn runs after its label's own sentence.
 pub const MAX_TURN: usize = 60;
@@ -129,12 +129,7 @@ fn draft(l: &SpeakerLabel, content: Range<usize>) -> Draft {
             tokens: l.name.clone(),
             head: l.name.end - 1,
         }),
-        cue: Some(CueMatch {
-            tokens: l.colon..l.colon + 1,
-            polarity: Polarity::Assert,
-            class: CueClass::Speech,
-            negated: false,
-        }),
+        cue: Some(CueMatch::speech(l.colon..l.colon + 1)),
     }
 }
 

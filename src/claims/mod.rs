@@ -43,7 +43,7 @@ use crate::annotation::{Claim, ClaimKind, Cluster, Cue, Entity, Polarity};
 use crate::text::Doc;
 use checkworthy::Scorer;
 use context::Ctx;
-use lexicon::CueClass;
+use lexicon::{CueClass, CueWord};
 use phrases::Np;
 
 /// A reporting cue as found: its tokens and what it means.
@@ -57,6 +57,28 @@ pub struct CueMatch {
     pub class: CueClass,
     /// The cue is negated ("did not say").
     pub negated: bool,
+}
+
+impl CueMatch {
+    /// Cue word `cue` at `tokens`, not negated.
+    pub fn of(cue: CueWord, tokens: Range<usize>) -> CueMatch {
+        CueMatch {
+            tokens,
+            polarity: cue.polarity,
+            class: cue.class,
+            negated: false,
+        }
+    }
+
+    /// A plain speech cue at `tokens` ("according to", "citing", a label's colon).
+    pub fn speech(tokens: Range<usize>) -> CueMatch {
+        CueMatch {
+            tokens,
+            polarity: Polarity::Assert,
+            class: CueClass::Speech,
+            negated: false,
+        }
+    }
 }
 
 /// A claim as found, in tokens, before its source is resolved and it is scored.
@@ -81,11 +103,18 @@ pub struct Claims {
     pub sentence_checkworthy: Vec<f32>,
 }
 
-/// The sentences (first, last) that a draft's tokens touch.
-fn sentence_range(ctx: &Ctx, d: &Draft) -> (usize, usize) {
-    let last_tok = ctx.len().saturating_sub(1);
-    let mut first = ctx.sentence_of(d.content.start.min(last_tok));
-    let mut last = ctx.sentence_of(d.content.end.saturating_sub(1).min(last_tok));
+/// The sentences (first, last) of a draft's content (`sentence_of` takes a token past the end
+/// to the last sentence).
+fn content_sentences(ctx: &Ctx, d: &Draft) -> (usize, usize) {
+    (
+        ctx.sentence_of(d.content.start),
+        ctx.sentence_of(d.content.end.saturating_sub(1)),
+    )
+}
+
+/// The sentences (first, last) that a draft's tokens touch: those of its content,
+/// `(first, last)`, widened to its source and cue.
+fn sentence_range(ctx: &Ctx, d: &Draft, (mut first, mut last): (usize, usize)) -> (usize, usize) {
     for r in [
         d.source.as_ref().map(|s| &s.tokens),
         d.cue.as_ref().map(|c| &c.tokens),
@@ -141,12 +170,11 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     let anonymous = flags::count_before(&flags::anonymous_sentences(&ctx));
     let mut claims = Vec::with_capacity(drafts.len());
     for (d, source) in drafts.iter().zip(sources) {
-        let (first, last) = sentence_range(&ctx, d);
+        let (content_first, content_last) = content_sentences(&ctx, d);
+        let (first, last) = sentence_range(&ctx, d, (content_first, content_last));
         // 5. Flags.
         let f = flags::flags(&ctx, d, first..last + 1, &anonymous);
         // 6. The claim's check-worthiness: that of its most check-worthy sentence.
-        let content_first = ctx.sentence_of(d.content.start.min(ctx.len() - 1));
-        let content_last = ctx.sentence_of((d.content.end - 1).min(ctx.len() - 1));
         let best = (content_first..=content_last)
             .filter_map(|s| {
                 sentence_vectors[s]

@@ -187,15 +187,6 @@ fn finite_cue(ctx: &Ctx, k: usize, hi: usize, used: &[bool]) -> Option<(CueWord,
     (cue.form != VerbForm::Ing && !used[k..k + len].iter().any(|&u| u)).then_some((cue, len))
 }
 
-fn cue_match(cue: CueWord, tokens: Range<usize>) -> CueMatch {
-    CueMatch {
-        tokens,
-        polarity: cue.polarity,
-        class: cue.class,
-        negated: false,
-    }
-}
-
 /// The speaker after a closing mark: `"…," X said`, `"…," said X`, `"…" ― X`.
 fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> {
     if !q.closed {
@@ -215,7 +206,7 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
     if ctx.is_punct(k, &["―", "—", "–", "-", "--"]) && !paragraph_start(ctx, k) {
         let np = np_after(ctx, k + 1, (k + 1 + 8).min(ctx.len()))?;
         return (ctx.is_capitalised(np.tokens.start) || ctx.name_entity(np.head).is_some())
-            .then(|| (np, cue_match(dash_cue(ctx), k..k + 1)));
+            .then(|| (np, CueMatch::of(dash_cue(ctx), k..k + 1)));
     }
     // The speaker follows in the same sentence, after "…," or "…?" inside the marks.
     let ends_open =
@@ -228,7 +219,7 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
     }
     if let Some((cue, len)) = finite_cue(ctx, k, hi, used) {
         let np = np_after(ctx, k + len, hi)?;
-        return Some((np, cue_match(cue, k..k + len)));
+        return Some((np, CueMatch::of(cue, k..k + len)));
     }
     let np = np_after(ctx, k, hi)?;
     let mut j = skip_paren(ctx, np.tokens.end);
@@ -257,7 +248,7 @@ fn speaker_after(ctx: &Ctx, q: &Quote, used: &[bool]) -> Option<(Np, CueMatch)> 
         j += 1;
     }
     let (cue, len) = finite_cue(ctx, j, hi, used)?;
-    Some((np, cue_match(cue, j..j + len)))
+    Some((np, CueMatch::of(cue, j..j + len)))
 }
 
 /// The cue of a dash attribution.
@@ -320,31 +311,30 @@ fn cue_before(ctx: &Ctx, lo: usize, p: usize, used: &[bool]) -> Option<(Np, CueM
             j -= 1;
         }
         if let Some(np) = np_before(ctx, j, lo) {
-            return Some((np, cue_match(cue, k..k + len)));
+            return Some((np, CueMatch::of(cue, k..k + len)));
         }
         if j > lo && ctx.is_punct(j - 1, &[","]) {
             // `Douglas Brinkley, a historian who attended the session, recalled, "…"`
             if let Some(np) = fronted_subject(ctx, j - 1, lo, true) {
-                return Some((np, cue_match(cue, k..k + len)));
+                return Some((np, CueMatch::of(cue, k..k + len)));
             }
         }
         if j == lo || ctx.is_punct(j - 1, &[","]) {
             // `…, said Trump: "…"`: the speaker fills the gap up to the quote
             let np = np_after(ctx, k + len, p)?;
-            return (np.tokens.end == p).then(|| (np, cue_match(cue, k..k + len)));
+            return (np.tokens.end == p).then(|| (np, CueMatch::of(cue, k..k + len)));
         }
         return None;
     }
     None
 }
 
-/// True when quote `next` goes on with the words of the speaker of `prev`, whose cue ends at
-/// `cue_end`: `"…," he said, "…"` or `"…," he said. "…"`.
-fn continues(ctx: &Ctx, prev: &Quote, next: &Quote, speaker_end: usize, used: &[bool]) -> bool {
+/// True when quote `next` goes on with the words of the speaker of the quote before it, whose
+/// speaker clause ends at `speaker_end`: `"…," he said, "…"` or `"…," he said. "…"`.
+fn continues(ctx: &Ctx, next: &Quote, speaker_end: usize, used: &[bool]) -> bool {
     if next.open < speaker_end || paragraph_start(ctx, next.open) {
         return false;
     }
-    let _ = prev;
     // Only the speaker clause stands between them: a comma (`"…," he said, "…"`), or the rest
     // of the speaker's sentence when the next quote opens the next sentence (`"…," he said in an
     // interview. "…"`).
@@ -384,18 +374,19 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
         let Some((source, cue)) = found else {
             continue;
         };
-        let mut last = quote.clone();
+        // the end of the last quote of the run
+        let mut last_end = quote.end;
         let mut speaker_end = cue.tokens.end.max(source.tokens.end);
         while q < quotes.len()
-            && speaker_end > last.end
-            && continues(ctx, &last, &quotes[q], speaker_end, used)
+            && speaker_end > last_end
+            && continues(ctx, &quotes[q], speaker_end, used)
         {
-            last = quotes[q].clone();
-            speaker_end = last.end;
+            last_end = quotes[q].end;
+            speaker_end = last_end;
             q += 1;
         }
         // content: from the first quoted word to the last, without a trailing comma
-        let mut end = last.end;
+        let mut end = last_end;
         while end > inner.start + 1 && ctx.is_punct(end - 1, &[",", "—", "–", ":"]) {
             end -= 1;
         }
