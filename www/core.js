@@ -80,6 +80,7 @@ const POLARITIES = ["assert", "deny", "concede"];
 const VALUE_TYPES = ["number", "money", "percent", "date", "time"];
 const MAGIC = 0x434c0001;
 const TABLE = 0x80000000;
+const REPEAT = 0x40000000;
 let utf8;
 
 function decode(text, w) {
@@ -90,18 +91,16 @@ function decode(text, w) {
   utf8 ??= new TextDecoder();
   const table = utf8.decode(new Uint8Array(w.buffer, w.byteOffset + w[8] * 4, w[9]));
   const seen = [];
-  const texts = new Map();
+  const slices = [];
   let i = 10;
   let f = 0;
-  // a string: text.slice(a, b) (one per distinct text), or the table's when a's top bit is set
+  // a string: text.slice(a, b), an earlier slice again, or the table's when a's top bit is set
   const str = () => {
     const a = w[i];
     const b = w[i + 1];
     i += 2;
-    if (a < TABLE) {
-      const s = text.slice(a, b);
-      return texts.get(s) ?? (texts.set(s, s), s);
-    }
+    if (a < REPEAT) return (slices[slices.length] = text.slice(a, b));
+    if (a < TABLE) return slices[a - REPEAT];
     const t = a - TABLE;
     return t === b ? "" : (seen[t] ??= table.slice(t, b));
   };
