@@ -16,9 +16,12 @@
 //!   buffer from word `header[STRINGS]` on and decoded once. Each distinct table string is stored
 //!   once.
 //!
-//! A string is two words, `a, b`: `text.slice(a, b)`, or, with the top bit of `a` set, the table's
-//! `slice(a & 0x7fffffff, b)`. All offsets are UTF-16 units: [`encode`] takes an annotation
-//! whose offsets were converted by [`Annotation::convert_offsets`].
+//! A string is two words, `a, b`: `text.slice(a, b)`; or, with bit 30 of `a` set, the same string
+//! as the `a & 0x3fffffff`-th such slice (counted from 0 in the order they come), so that a text
+//! that recurs (a name, a cue such as "said") becomes one JS string, not one per mention; or,
+//! with the top bit of `a` set, the table's `slice(a & 0x7fffffff, b)`. All offsets are UTF-16
+//! units (below 2^30: no JS string is longer): [`encode`] takes an annotation whose offsets were
+//! converted by [`Annotation::convert_offsets`].
 //!
 //! Records (`?` marks a part present only when its bit is set in the record's flags word):
 //!
@@ -68,6 +71,7 @@ pub const H_STRING_BYTES: usize = 9;
 pub const HEADER: usize = 10;
 
 const TABLE: u32 = 0x8000_0000;
+const REPEAT: u32 = 0x4000_0000;
 
 /// Encodes `annotation`, made from `text`, with its offsets converted to UTF-16 units in the
 /// process (the JS binding's only conversion; see [`Annotation::convert_offsets`]).
@@ -106,6 +110,7 @@ pub fn encode(text: &str, mut annotation: Annotation) -> Vec<u32> {
         table: String::new(),
         table_units: 0,
         interned: HashMap::default(),
+        slices: HashMap::with_capacity_and_hasher(own_text.len() / 4, FxBuild::default()),
     };
     w.words.resize(HEADER, 0);
     let mut own_text = own_text.into_iter();
@@ -239,15 +244,24 @@ struct Writer<'a> {
     table_units: u32,
     /// Table strings already stored: their UTF-16 range.
     interned: HashMap<&'a str, (u32, u32), FxBuild>,
+    /// Text slices already handed over: their number (the same map type as `interned`, whose
+    /// code the wasm then holds once).
+    slices: HashMap<&'a str, (u32, u32), FxBuild>,
 }
 
 impl<'a> Writer<'a> {
-    /// A string that is `span`'s text when `own`, else a table string.
+    /// A string that is `span`'s text when `own` (a slice of the text, or the same string as an
+    /// earlier slice), else a table string.
     fn text(&mut self, s: &'a str, span: Span, own: bool) {
-        if own {
+        if !own {
+            return self.string(s);
+        }
+        let next = self.slices.len() as u32;
+        let (n, _) = *self.slices.entry(s).or_insert((next, 0));
+        if n == next {
             self.words.extend([span.start as u32, span.end as u32]);
         } else {
-            self.string(s);
+            self.words.extend([REPEAT | n, 0]);
         }
     }
 
@@ -396,5 +410,23 @@ mod tests {
         let e = HEADER + 3 * words[H_SENTENCES] as usize;
         assert_eq!(words[e..e + 3], [3, 12, 0]);
         assert_eq!(words[e + 5..e + 7], [3, 12]);
+    }
+
+    #[test]
+    fn a_repeated_text_refers_to_its_first_slice() {
+        let text = "Ana Sousa said prices rose. Ana Sousa said wages fell.";
+        let a = Annotator::new(Options::default()).unwrap().annotate(text);
+        let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(names, ["Ana Sousa", "Ana Sousa"]);
+        assert!(a
+            .entities
+            .iter()
+            .all(|e| e.role.is_none() && e.value.is_none()));
+        let words = encode(text, a);
+        // entities: start, end, label, cluster, flags, then the text's two words
+        let e = HEADER + 3 * words[H_SENTENCES] as usize;
+        assert_eq!(words[e + 5..e + 7], [0, 9]);
+        assert_eq!(words[e + 7..e + 12], [28, 37, 0, 0, 0]);
+        assert_eq!(words[e + 12..e + 14], [REPEAT, 0]);
     }
 }

@@ -59,12 +59,12 @@ function assertReady() {
 export function annotate(text, options) {
   assertReady();
   if (typeof text !== "string") throw new TypeError("claimlens: annotate(text) needs a string");
-  // The packed result stays in the wasm memory (src/wasm.rs, annotate_packed) and is read in
-  // place, then freed: no copy of it on the JS side. A bad option throws here, holding nothing.
+  // The packed result is read in place in the wasm memory (src/wasm.rs), not copied, then freed.
+  // A bad option throws here, holding nothing.
   const at = wasmAnnotate(text, options ?? null);
   try {
-    // The view is taken after the call: a call that grows the memory detaches older views.
-    // decode calls no wasm, so the memory cannot grow (nor the result be freed) while it reads.
+    // The view is made after the call (growing the memory detaches older views); decode calls
+    // no wasm, so the memory cannot grow (nor the result be freed) while it reads.
     return decode(text, new Uint32Array(memory.buffer, at, wasmPackedLen()));
   } finally {
     wasmRelease();
@@ -80,25 +80,27 @@ const POLARITIES = ["assert", "deny", "concede"];
 const VALUE_TYPES = ["number", "money", "percent", "date", "time"];
 const MAGIC = 0x434c0001;
 const TABLE = 0x80000000;
+const REPEAT = 0x40000000;
 let utf8;
 
 function decode(text, w) {
   if (w[0] !== MAGIC) throw new Error("claimlens: the wasm and core.js are from different versions");
-  // the floats start at an even word of an 8-aligned buffer (src/wasm.rs): viewed in place; a
-  // copy of the floats alone should that ever not hold
+  // the floats, from an even word of an 8-aligned buffer (src/wasm.rs): viewed in place
   const at = w.byteOffset + w[6] * 4;
   const floats = at % 8 === 0 ? new Float64Array(w.buffer, at, w[7]) : new Float64Array(w.buffer.slice(at, at + w[7] * 8));
   utf8 ??= new TextDecoder();
   const table = utf8.decode(new Uint8Array(w.buffer, w.byteOffset + w[8] * 4, w[9]));
   const seen = [];
+  const slices = [];
   let i = 10;
   let f = 0;
-  // a string: text.slice(a, b), or the table's when a's top bit is set (each stored once)
+  // a string: text.slice(a, b), an earlier slice again, or the table's when a's top bit is set
   const str = () => {
     const a = w[i];
     const b = w[i + 1];
     i += 2;
-    if (a < TABLE) return text.slice(a, b);
+    if (a < REPEAT) return (slices[slices.length] = text.slice(a, b));
+    if (a < TABLE) return slices[a - REPEAT];
     const t = a - TABLE;
     return t === b ? "" : (seen[t] ??= table.slice(t, b));
   };
@@ -160,21 +162,21 @@ function decode(text, w) {
     const c = { id: k, start: w[i], end: w[i + 1], sentence: w[i + 2], last_sentence: w[i + 3], kind: CLAIM_KINDS[w[i + 4]] };
     i += 6;
     if (flags & 1) {
-      const s = { start: w[i], end: w[i + 1], text: "" };
+      const start = w[i];
+      const end = w[i + 1];
       i += 2;
-      s.text = str();
-      if (w[i] !== 0) s.cluster = w[i] - 1;
-      s.resolved = w[i + 1] === 1;
-      s.kind = SOURCE_KINDS[w[i + 2]];
+      const text = str();
+      const cluster = w[i] - 1;
+      const resolved = w[i + 1] === 1;
+      const kind = SOURCE_KINDS[w[i + 2]];
       i += 3;
-      c.source = s;
+      c.source = cluster < 0 ? { start, end, text, resolved, kind } : { start, end, text, cluster, resolved, kind };
     }
     if (flags & 2) {
-      const q = { start: w[i], end: w[i + 1], text: "" };
+      const start = w[i];
+      const end = w[i + 1];
       i += 2;
-      q.text = str();
-      q.polarity = POLARITIES[w[i++]];
-      c.cue = q;
+      c.cue = { start, end, text: str(), polarity: POLARITIES[w[i++]] };
     }
     c.hedged = (flags & 4) !== 0;
     const nh = w[i++];
