@@ -18,17 +18,25 @@ pub struct Ctx<'a> {
     pub clusters: &'a [Cluster],
     /// The claim word lists.
     pub lx: &'static ClaimLexicon,
-    ids: Vec<u32>,
+    /// Per token: its word id in the claim lexicon (0: not a word, or in no list).
+    ids: Vec<u16>,
     /// Per token: the id + 1 of the entity covering it (0: none).
     ent_at: Vec<u32>,
     /// Per entity: its token range.
     ent_tokens: Vec<Range<usize>>,
-    /// Per token: its sentence.
-    sentence_of: Vec<u32>,
-    /// Per token: the first token at or after it where a hedge may start (see
-    /// [`Ctx::next_hedge_start`]).
-    hedge_next: Vec<u32>,
+    /// Per block of [`SENTENCE_BLOCK`] tokens: the sentence of its first token, where the search
+    /// for the sentence of any token of the block starts (see [`Ctx::sentence_of`]).
+    block_sentence: Vec<u32>,
+    /// Per sentence: the classes of all its words, or-ed, to pass over a sentence that cannot
+    /// hold what a finder looks for.
+    sentence_classes: Vec<u64>,
+    /// One bit per token: a hedge may start there (see [`Ctx::next_hedge_start`]).
+    hedge_starts: Vec<u64>,
 }
+
+/// Tokens per entry of [`Ctx::block_sentence`]: a sentence is found by a short walk from its
+/// block's first sentence, for a table 32 times smaller than one entry per token.
+const SENTENCE_BLOCK: usize = 32;
 
 /// The permutation that sorts `keys` (ties keep their order). All sorting in the claim stage goes
 /// through this one function on `(key, index)` pairs: every `sort_by_key` with its own closure
@@ -69,17 +77,6 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
         let lx = claim_lexicon();
         let n = doc.tokens.len();
-        let ids = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.kind != TokenKind::Word {
-                    0
-                } else {
-                    lx.id_in(doc.text, t.span.start, t.span.end)
-                }
-            })
-            .collect();
         // Entities and tokens are both in text order: one merge pass maps one onto the other.
         let mut ent_at = vec![0u32; n];
         let mut ent_tokens = vec![0..0; entities.len()];
@@ -104,13 +101,58 @@ impl<'a> Ctx<'a> {
             }
             ent_tokens[e] = first..t;
         }
-        let mut sentence_of = vec![0u32; n];
-        for (s, sent) in doc.sentences.iter().enumerate() {
-            for x in &mut sentence_of[sent.tokens.start.min(n)..sent.tokens.end.min(n)] {
-                *x = s as u32;
+        // One pass over the tokens, sentence by sentence: word ids, the classes of each
+        // sentence, and where a hedge may start (a word outside any entity that is a hedge not
+        // written with a capital, or the first word of a hedge phrase).
+        let mut ids = Vec::with_capacity(n);
+        let mut hedge_starts = vec![0u64; n.div_ceil(64)];
+        let mut sentence_classes = Vec::with_capacity(doc.sentences.len());
+        let mut look_up = |range: Range<usize>, ids: &mut Vec<u16>| {
+            let mut classes = 0;
+            for (i, tok) in doc.tokens[range.clone()].iter().enumerate() {
+                if tok.kind != TokenKind::Word {
+                    ids.push(0);
+                    continue;
+                }
+                let id = lx.id_in(doc.text, tok.span.start, tok.span.end);
+                ids.push(id as u16);
+                let class = lx.info(id).class;
+                classes |= class;
+                let i = range.start + i;
+                if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
+                    && ent_at[i] == 0
+                    && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
+                {
+                    hedge_starts[i / 64] |= 1 << (i % 64);
+                }
             }
+            classes
+        };
+        for sent in &doc.sentences {
+            let r = sent.tokens.start.min(n)..sent.tokens.end.min(n);
+            if ids.len() < r.start {
+                // tokens outside any sentence
+                look_up(ids.len()..r.start, &mut ids);
+            }
+            // (a sentence that overlaps the one before: its tokens are read once)
+            let from = r.start.max(ids.len()).min(r.end);
+            let mut classes = look_up(from..r.end, &mut ids);
+            for &id in &ids[r.start..from] {
+                classes |= lx.info(u32::from(id)).class;
+            }
+            sentence_classes.push(classes);
         }
-        let mut ctx = Ctx {
+        look_up(ids.len()..n, &mut ids);
+        // the sentence of the first token of every block
+        let mut block_sentence = Vec::with_capacity(n.div_ceil(SENTENCE_BLOCK));
+        let mut s = 0;
+        for first in (0..n).step_by(SENTENCE_BLOCK) {
+            while s < doc.sentences.len() && doc.sentences[s].tokens.end <= first {
+                s += 1;
+            }
+            block_sentence.push(s as u32);
+        }
+        Ctx {
             doc,
             entities,
             clusters,
@@ -118,34 +160,34 @@ impl<'a> Ctx<'a> {
             ids,
             ent_at,
             ent_tokens,
-            sentence_of,
-            hedge_next: Vec::new(),
-        };
-        // one pass from the end: where the next possible hedge starts
-        let mut hedge_next = vec![n as u32; n];
-        let mut next = n as u32;
-        for i in (0..n).rev() {
-            let starts = ctx.entity(i).is_none()
-                && ctx.is_word(i)
-                && (ctx.has(i, class::HEDGE_PHRASE)
-                    || ctx.has(i, class::HEDGE) && !ctx.is_capitalised(i));
-            if starts {
-                next = i as u32;
-            }
-            hedge_next[i] = next;
+            block_sentence,
+            sentence_classes,
+            hedge_starts,
         }
-        ctx.hedge_next = hedge_next;
-        ctx
     }
 
-    /// The first token at or after `i` that is a word outside any entity and either a one-word
+    /// The first token in `i..end` that is a word outside any entity and either a one-word
     /// hedge not written with a capital or the first word of a hedge phrase: where a hedge may
-    /// start. The number of tokens when there is none.
+    /// start. `end` when there is none.
     #[inline]
-    pub fn next_hedge_start(&self, i: usize) -> usize {
-        self.hedge_next
-            .get(i)
-            .map_or(self.hedge_next.len(), |&k| k as usize)
+    pub fn next_hedge_start(&self, i: usize, end: usize) -> usize {
+        let end = end.min(self.len());
+        let mut k = i;
+        while k < end {
+            let bits = self.hedge_starts[k / 64] >> (k % 64);
+            if bits != 0 {
+                return (k + bits.trailing_zeros() as usize).min(end);
+            }
+            k = (k / 64 + 1) * 64;
+        }
+        end
+    }
+
+    /// True when a word of sentence `s` is in any of the classes `bits`: when it is not, no
+    /// token of the sentence [`Ctx::has`] them.
+    #[inline]
+    pub fn sentence_has(&self, s: usize, bits: u64) -> bool {
+        self.sentence_classes.get(s).is_some_and(|&c| c & bits != 0)
     }
 
     /// The number of tokens.
@@ -172,7 +214,7 @@ impl<'a> Ctx<'a> {
     /// The claim-lexicon id of token `i` (0: in no list, or past the end).
     #[inline]
     pub fn id(&self, i: usize) -> u32 {
-        self.ids.get(i).copied().unwrap_or(0)
+        self.ids.get(i).map_or(0, |&id| u32::from(id))
     }
 
     /// What token `i` is in the claim lexicon (nothing, past the end).
@@ -279,14 +321,23 @@ impl<'a> Ctx<'a> {
         self.entities[e].label
     }
 
-    /// The sentence token `i` is in.
+    /// The sentence token `i` is in (a token past the end: the last token's; a token in no
+    /// sentence: 0).
     #[inline]
     pub fn sentence_of(&self, i: usize) -> usize {
-        // past the end: the last sentence
-        self.sentence_of
-            .get(i)
-            .or(self.sentence_of.last())
-            .map_or(0, |&s| s as usize)
+        let i = match self.len() {
+            0 => return 0,
+            n => i.min(n - 1),
+        };
+        let sentences = &self.doc.sentences;
+        let mut s = self.block_sentence[i / SENTENCE_BLOCK] as usize;
+        while s < sentences.len() && sentences[s].tokens.end <= i {
+            s += 1;
+        }
+        match sentences.get(s) {
+            Some(sent) if sent.tokens.start <= i => s,
+            _ => 0,
+        }
     }
 
     /// The byte span of tokens `r` (empty at the end of the text when `r` is empty).

@@ -49,19 +49,19 @@ fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
     let r = capped(r);
     // only the tokens where a hedge may start (a word outside any entity, a hedge or the start
     // of a hedge phrase) need a look
-    let mut k = ctx.next_hedge_start(r.start);
+    let mut k = ctx.next_hedge_start(r.start, r.end);
     while k < r.end {
         if ctx.has(k, class::HEDGE_PHRASE) {
             if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
                 out.push(ctx.span(k..k + n));
-                k = ctx.next_hedge_start(k + n);
+                k = ctx.next_hedge_start(k + n, r.end);
                 continue;
             }
         }
         if ctx.has(k, class::HEDGE) && !ctx.is_capitalised(k) {
             out.push(ctx.span(k..k + 1));
         }
-        k = ctx.next_hedge_start(k + 1);
+        k = ctx.next_hedge_start(k + 1, r.end);
     }
 }
 
@@ -107,14 +107,16 @@ pub fn anonymous_sentences(ctx: &Ctx) -> Vec<bool> {
     ctx.doc
         .sentences
         .iter()
-        .map(|s| {
-            (s.tokens.clone()).any(|k| {
-                ctx.has(k, class::ANON_MARKER)
-                    || (ctx.has(k, class::ANON_PHRASE)
-                        && ctx
-                            .phrase_at(k, s.tokens.end, |p| p.kind == PhraseKind::AnonMarker)
-                            .is_some())
-            })
+        .enumerate()
+        .map(|(n, s)| {
+            ctx.sentence_has(n, class::ANON_MARKER | class::ANON_PHRASE)
+                && (s.tokens.clone()).any(|k| {
+                    ctx.has(k, class::ANON_MARKER)
+                        || (ctx.has(k, class::ANON_PHRASE)
+                            && ctx
+                                .phrase_at(k, s.tokens.end, |p| p.kind == PhraseKind::AnonMarker)
+                                .is_some())
+                })
         })
         .collect()
 }

@@ -641,6 +641,8 @@ mod tests {
         assert!(lx.info(lx.id("reportedly")).class & class::HEDGE != 0);
         assert!(lx.info(lx.id("didn’t")).class & class::NEG != 0);
         assert_eq!(lx.id("Zebrafish"), 0);
+        // the claim finders keep a word id per token in a u16
+        assert!(lx.words.len() <= usize::from(u16::MAX) + 1);
         // the word-at-a-time path agrees with the plain one
         let text = "Said THE said. reportedly Zebra didn’t x";
         for t in crate::text::tokenize(text) {

@@ -89,7 +89,8 @@ fn genders(ctx: &Ctx, surnames: &[(usize, usize)]) -> Vec<Gender> {
     }
     let mut next_surname = 0;
     for (s, sent) in ctx.doc.sentences.iter().enumerate() {
-        if !with_person[s] {
+        // a sentence without a pronoun teaches nothing
+        if !with_person[s] || !ctx.sentence_has(s, class::PRON | class::POSS | class::OBJ_PRON) {
             continue;
         }
         // the only person of the sentence so far, or None when there are several
