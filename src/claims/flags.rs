@@ -80,11 +80,13 @@ pub fn has_anon_marker(ctx: &Ctx, r: Range<usize>) -> bool {
 /// "could begin"), not the past ("could have", "would have").
 fn future_at(ctx: &Ctx, k: usize, end: usize) -> bool {
     let w = ctx.word(k);
-    let modal = [
-        "will", "'ll", "’ll", "shall", "would", "could", "may", "might", "wo",
-    ]
-    .iter()
-    .any(|m| w.eq_ignore_ascii_case(m));
+    // every modal but "wo" ("won't") is an auxiliary in the lists: a cheap test first
+    let modal = (ctx.has(k, class::AUX) || ctx.is(k, "wo"))
+        && [
+            "will", "'ll", "’ll", "shall", "would", "could", "may", "might", "wo",
+        ]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m));
     let going = ctx.is(k, "going") && ctx.is(k + 1, "to") && k + 2 < end;
     (modal && !ctx.is_capitalised(k) && !(k + 1 < end && ctx.is(k + 1, "have"))) || going
 }
@@ -177,7 +179,7 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_before: &[
         f.negated = c.polarity == Polarity::Deny || c.negated;
     }
     let mut main_end = main.end;
-    if let Some(k) = main.clone().find(|&k| ctx.is_punct(k, &[","])) {
+    if let Some(k) = main.clone().find(|&k| ctx.is_punct_byte(k, b',')) {
         main_end = k;
     }
     if !f.negated {
@@ -189,8 +191,9 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_before: &[
         f.prediction = c.class == CueClass::Intent
             && !ctx
                 .word(c.tokens.start)
-                .to_ascii_lowercase()
-                .starts_with("want");
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"want"));
     }
     if !f.prediction {
         f.prediction =
