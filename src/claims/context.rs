@@ -73,76 +73,17 @@ pub fn is_quote_mark(s: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    /// Indexes `doc` and its entities.
-    pub fn new(doc: &'a Doc<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
-        let lx = claim_lexicon();
+    /// Indexes `doc` and its entities, one sentence at a time, and calls `each_sentence` with
+    /// each sentence as soon as its tokens are indexed, while they are still in cache: the
+    /// context it is given knows the tokens up to the end of that sentence (and no word id
+    /// after it).
+    pub fn new(
+        doc: &'a Doc<'a>,
+        entities: &'a [Entity],
+        clusters: &'a [Cluster],
+        mut each_sentence: impl FnMut(&Ctx<'a>, usize),
+    ) -> Ctx<'a> {
         let n = doc.tokens.len();
-        // Entities and tokens are both in text order: one merge pass maps one onto the other.
-        let mut ent_at = vec![0u32; n];
-        let mut ent_tokens = vec![0..0; entities.len()];
-        let order: Vec<usize> = if entities.is_sorted_by_key(|e| e.span.start) {
-            (0..entities.len()).collect()
-        } else {
-            sorted_order(entities.iter().map(|e| e.span.start as u64))
-        };
-        let mut t = 0usize;
-        for e in order {
-            let span = entities[e].span;
-            while t > 0 && doc.tokens[t - 1].span.end > span.start {
-                t -= 1; // defensive: overlapping entities
-            }
-            while t < n && doc.tokens[t].span.end <= span.start {
-                t += 1;
-            }
-            let first = t;
-            while t < n && doc.tokens[t].span.start < span.end {
-                ent_at[t] = e as u32 + 1;
-                t += 1;
-            }
-            ent_tokens[e] = first..t;
-        }
-        // One pass over the tokens, sentence by sentence: word ids, the classes of each
-        // sentence, and where a hedge may start (a word outside any entity that is a hedge not
-        // written with a capital, or the first word of a hedge phrase).
-        let mut ids = Vec::with_capacity(n);
-        let mut hedge_starts = vec![0u64; n.div_ceil(64)];
-        let mut sentence_classes = Vec::with_capacity(doc.sentences.len());
-        let mut look_up = |range: Range<usize>, ids: &mut Vec<u16>| {
-            let mut classes = 0;
-            for (i, tok) in doc.tokens[range.clone()].iter().enumerate() {
-                if tok.kind != TokenKind::Word {
-                    ids.push(0);
-                    continue;
-                }
-                let id = lx.id_in(doc.text, tok.span.start, tok.span.end);
-                ids.push(id as u16);
-                let class = lx.info(id).class;
-                classes |= class;
-                let i = range.start + i;
-                if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
-                    && ent_at[i] == 0
-                    && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
-                {
-                    hedge_starts[i / 64] |= 1 << (i % 64);
-                }
-            }
-            classes
-        };
-        for sent in &doc.sentences {
-            let r = sent.tokens.start.min(n)..sent.tokens.end.min(n);
-            if ids.len() < r.start {
-                // tokens outside any sentence
-                look_up(ids.len()..r.start, &mut ids);
-            }
-            // (a sentence that overlaps the one before: its tokens are read once)
-            let from = r.start.max(ids.len()).min(r.end);
-            let mut classes = look_up(from..r.end, &mut ids);
-            for &id in &ids[r.start..from] {
-                classes |= lx.info(u32::from(id)).class;
-            }
-            sentence_classes.push(classes);
-        }
-        look_up(ids.len()..n, &mut ids);
         // the sentence of the first token of every block
         let mut block_sentence = Vec::with_capacity(n.div_ceil(SENTENCE_BLOCK));
         let mut s = 0;
@@ -152,18 +93,96 @@ impl<'a> Ctx<'a> {
             }
             block_sentence.push(s as u32);
         }
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             entities,
             clusters,
-            lx,
-            ids,
-            ent_at,
-            ent_tokens,
+            lx: claim_lexicon(),
+            ids: Vec::with_capacity(n),
+            ent_at: vec![0; n],
+            ent_tokens: vec![0..0; entities.len()],
             block_sentence,
-            sentence_classes,
-            hedge_starts,
+            sentence_classes: Vec::with_capacity(doc.sentences.len()),
+            hedge_starts: vec![0; n.div_ceil(64)],
+        };
+        // Entities and tokens are both in text order: one merge pass maps one onto the other,
+        // each entity taken in before the sentence where it starts is indexed.
+        let order: Vec<usize> = if entities.is_sorted_by_key(|e| e.span.start) {
+            (0..entities.len()).collect()
+        } else {
+            sorted_order(entities.iter().map(|e| e.span.start as u64))
+        };
+        let mut order = order.into_iter().peekable();
+        let mut t = 0;
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            let r = sent.tokens.start.min(n)..sent.tokens.end.min(n);
+            let end = r
+                .end
+                .checked_sub(1)
+                .map_or(0, |last| doc.tokens[last].span.end);
+            while let Some(e) = order.next_if(|&e| entities[e].span.start < end) {
+                ctx.map_entity(e, &mut t);
+            }
+            if ctx.ids.len() < r.start {
+                ctx.index(ctx.ids.len()..r.start); // tokens outside any sentence
+            }
+            // (a sentence that overlaps the one before: its tokens are indexed once)
+            let from = r.start.max(ctx.ids.len()).min(r.end);
+            let mut classes = ctx.index(from..r.end);
+            for k in r.start..from {
+                classes |= ctx.info(k).class;
+            }
+            ctx.sentence_classes.push(classes);
+            each_sentence(&ctx, s);
         }
+        for e in order {
+            ctx.map_entity(e, &mut t);
+        }
+        ctx.index(ctx.ids.len()..n);
+        ctx
+    }
+
+    /// Maps entity `e` onto the tokens, from token `t` on (the merge step of [`Ctx::new`]).
+    fn map_entity(&mut self, e: usize, t: &mut usize) {
+        let tokens = &self.doc.tokens;
+        let span = self.entities[e].span;
+        while *t > 0 && tokens[*t - 1].span.end > span.start {
+            *t -= 1; // defensive: overlapping entities
+        }
+        while *t < tokens.len() && tokens[*t].span.end <= span.start {
+            *t += 1;
+        }
+        let first = *t;
+        while *t < tokens.len() && tokens[*t].span.start < span.end {
+            self.ent_at[*t] = e as u32 + 1;
+            *t += 1;
+        }
+        self.ent_tokens[e] = first..*t;
+    }
+
+    /// Indexes tokens `range` (the next ones not indexed yet): their word ids, and where a hedge
+    /// may start (a word outside any entity that is a hedge not written with a capital, or the
+    /// first word of a hedge phrase). Returns the classes of their words, or-ed.
+    fn index(&mut self, range: Range<usize>) -> u64 {
+        let (lx, text) = (self.lx, self.doc.text);
+        let mut classes = 0;
+        for (i, tok) in range.clone().zip(&self.doc.tokens[range]) {
+            if tok.kind != TokenKind::Word {
+                self.ids.push(0);
+                continue;
+            }
+            let id = lx.id_in(text, tok.span.start, tok.span.end);
+            self.ids.push(id as u16);
+            let class = lx.info(id).class;
+            classes |= class;
+            if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
+                && self.ent_at[i] == 0
+                && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
+            {
+                self.hedge_starts[i / 64] |= 1 << (i % 64);
+            }
+        }
+        classes
     }
 
     /// The first token in `i..end` that is a word outside any entity and either a one-word
@@ -193,13 +212,13 @@ impl<'a> Ctx<'a> {
     /// The number of tokens.
     #[inline]
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.doc.tokens.len()
     }
 
     /// True when the text has no tokens.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.doc.tokens.is_empty()
     }
 
     /// The text of token `i` ("" past the end).

@@ -212,7 +212,16 @@ fn statement_claim(s: usize, span: Span, vector: Option<&checkworthy::Vector>) -
 
 /// Finds the claims of `doc`, given its entities and clusters.
 pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Claims {
-    let ctx = Ctx::new(doc, entities, clusters);
+    // 6 (first half). Check-worthiness of every sentence, scored as the context reaches it.
+    let scorer = Scorer::new(lexicon::claim_lexicon());
+    let mut sentence_vectors: Vec<Option<checkworthy::Vector>> =
+        Vec::with_capacity(doc.sentences.len());
+    let ctx = Ctx::new(doc, entities, clusters, |ctx, s| {
+        let sent = &doc.sentences[s];
+        sentence_vectors.push(
+            (!doc.boilerplate_sentence[s]).then(|| scorer.features(ctx, sent.tokens.clone(), s)),
+        );
+    });
     let mut used = vec![false; ctx.len()];
     let mut drafts: Vec<Draft> = Vec::new();
     // 1–3. Who said what: speaker labels, quotes, then every other cue.
@@ -231,16 +240,6 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     drafts.retain(|d| !d.content.is_empty());
     // 4. Sources linked to clusters.
     let sources = sources::resolve(&ctx, &drafts);
-    // 6 (first half). Check-worthiness of every sentence.
-    let scorer = Scorer::new(&ctx);
-    let sentence_vectors: Vec<Option<checkworthy::Vector>> = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(s, sent)| {
-            (!doc.boilerplate_sentence[s]).then(|| scorer.features(&ctx, sent.tokens.clone(), s))
-        })
-        .collect();
     let sentence_checkworthy: Vec<f32> = sentence_vectors
         .iter()
         .map(|v| v.as_ref().map_or(0.0, Scorer::probability))
