@@ -22,8 +22,10 @@ pub struct Ctx<'a> {
     ids: Vec<u16>,
     /// Per token: the id + 1 of the entity covering it (0: none).
     ent_at: Vec<u32>,
-    /// Per entity: its token range.
-    ent_tokens: Vec<Range<usize>>,
+    /// Per entity: where it is and what it is.
+    ents: Vec<EntityAt>,
+    /// The entities are in text order (by start).
+    entities_sorted: bool,
     /// Per block of [`SENTENCE_BLOCK`] tokens: the sentence of its first token, where the search
     /// for the sentence of any token of the block starts (see [`Ctx::sentence_of`]).
     block_sentence: Vec<u32>,
@@ -32,6 +34,20 @@ pub struct Ctx<'a> {
     sentence_classes: Vec<u64>,
     /// One bit per token: a hedge may start there (see [`Ctx::next_hedge_start`]).
     hedge_starts: Vec<u64>,
+}
+
+/// What the claim finders read of an entity, kept compact (an [`Entity`] is over a hundred bytes,
+/// with its text and role elsewhere on the heap): filled in as [`Ctx::new`] maps the entity onto
+/// the tokens.
+#[derive(Clone, Copy, Debug)]
+struct EntityAt {
+    /// Its first token and the token after its last.
+    first: u32,
+    end: u32,
+    cluster: u32,
+    label: Label,
+    /// It has a role ("President").
+    has_role: bool,
 }
 
 /// Tokens per entry of [`Ctx::block_sentence`]: a sentence is found by a short walk from its
@@ -100,19 +116,24 @@ impl<'a> Ctx<'a> {
             lx: claim_lexicon(),
             ids: Vec::with_capacity(n),
             ent_at: vec![0; n],
-            ent_tokens: vec![0..0; entities.len()],
+            ents: vec![
+                EntityAt {
+                    first: 0,
+                    end: 0,
+                    cluster: 0,
+                    label: Label::Person,
+                    has_role: false,
+                };
+                entities.len()
+            ],
+            entities_sorted: entities.is_sorted_by_key(|e| e.span.start),
             block_sentence,
             sentence_classes: Vec::with_capacity(doc.sentences.len()),
             hedge_starts: vec![0; n.div_ceil(64)],
         };
         // Entities and tokens are both in text order: one merge pass maps one onto the other,
         // each entity taken in before the sentence where it starts is indexed.
-        let order: Vec<usize> = if entities.is_sorted_by_key(|e| e.span.start) {
-            (0..entities.len()).collect()
-        } else {
-            sorted_order(entities.iter().map(|e| e.span.start as u64))
-        };
-        let mut order = order.into_iter().peekable();
+        let mut order = ctx.entities_by_start().into_iter().peekable();
         let mut t = 0;
         for (s, sent) in doc.sentences.iter().enumerate() {
             let r = sent.tokens.start.min(n)..sent.tokens.end.min(n);
@@ -145,7 +166,8 @@ impl<'a> Ctx<'a> {
     /// Maps entity `e` onto the tokens, from token `t` on (the merge step of [`Ctx::new`]).
     fn map_entity(&mut self, e: usize, t: &mut usize) {
         let tokens = &self.doc.tokens;
-        let span = self.entities[e].span;
+        let entity = &self.entities[e];
+        let span = entity.span;
         while *t > 0 && tokens[*t - 1].span.end > span.start {
             *t -= 1; // defensive: overlapping entities
         }
@@ -157,7 +179,13 @@ impl<'a> Ctx<'a> {
             self.ent_at[*t] = e as u32 + 1;
             *t += 1;
         }
-        self.ent_tokens[e] = first..*t;
+        self.ents[e] = EntityAt {
+            first: first as u32,
+            end: *t as u32,
+            cluster: entity.cluster as u32,
+            label: entity.label,
+            has_role: entity.role.is_some(),
+        };
     }
 
     /// Indexes tokens `range` (the next ones not indexed yet): their word ids, and where a hedge
@@ -325,19 +353,42 @@ impl<'a> Ctx<'a> {
     /// event).
     #[inline]
     pub fn name_entity(&self, i: usize) -> Option<usize> {
-        self.entity(i).filter(|&e| self.entities[e].label.is_name())
+        self.entity(i).filter(|&e| self.label(e).is_name())
     }
 
     /// The token range of entity `e`.
     #[inline]
     pub fn entity_tokens(&self, e: usize) -> Range<usize> {
-        self.ent_tokens.get(e).cloned().unwrap_or(0..0)
+        self.ents
+            .get(e)
+            .map_or(0..0, |x| x.first as usize..x.end as usize)
     }
 
     /// The label of entity `e`.
     #[inline]
     pub fn label(&self, e: usize) -> Label {
-        self.entities[e].label
+        self.ents[e].label
+    }
+
+    /// The cluster of entity `e`.
+    #[inline]
+    pub fn cluster_of(&self, e: usize) -> usize {
+        self.ents[e].cluster as usize
+    }
+
+    /// True when entity `e` has a role ("President").
+    #[inline]
+    pub fn has_role(&self, e: usize) -> bool {
+        self.ents[e].has_role
+    }
+
+    /// The entities in text order (by start; ties in their order).
+    pub fn entities_by_start(&self) -> Vec<usize> {
+        if self.entities_sorted {
+            (0..self.entities.len()).collect()
+        } else {
+            sorted_order(self.entities.iter().map(|e| e.span.start as u64))
+        }
     }
 
     /// The sentence token `i` is in (a token past the end: the last token's; a token in no
