@@ -193,23 +193,26 @@ impl<'a> Ctx<'a> {
     /// first word of a hedge phrase). Returns the classes of their words, or-ed.
     fn index(&mut self, range: Range<usize>) -> u64 {
         let (lx, text) = (self.lx, self.doc.text);
+        let (ent_at, hedge_starts) = (&self.ent_at, &mut self.hedge_starts);
         let mut classes = 0;
-        for (i, tok) in range.clone().zip(&self.doc.tokens[range]) {
-            if tok.kind != TokenKind::Word {
-                self.ids.push(0);
-                continue;
-            }
-            let id = lx.id_in(text, tok.span.start, tok.span.end);
-            self.ids.push(id as u16);
-            let class = lx.info(id).class;
-            classes |= class;
-            if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
-                && self.ent_at[i] == 0
-                && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
-            {
-                self.hedge_starts[i / 64] |= 1 << (i % 64);
-            }
-        }
+        let first = range.start;
+        self.ids
+            .extend(self.doc.tokens[range].iter().enumerate().map(|(k, tok)| {
+                if tok.kind != TokenKind::Word {
+                    return 0;
+                }
+                let id = lx.id_in(text, tok.span.start, tok.span.end);
+                let class = lx.info(id).class;
+                classes |= class;
+                let i = first + k;
+                if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
+                    && ent_at[i] == 0
+                    && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
+                {
+                    hedge_starts[i / 64] |= 1 << (i % 64);
+                }
+                id as u16
+            }));
         classes
     }
 
