@@ -133,16 +133,17 @@ impl<'a> Ctx<'a> {
         };
         // Entities and tokens are both in text order: one merge pass maps one onto the other,
         // each entity taken in before the sentence where it starts is indexed.
-        let mut order = ctx.entities_by_start().into_iter().peekable();
-        let mut t = 0;
+        let order = ctx.entities_by_start();
+        let (mut next, mut t) = (0, 0);
         for (s, sent) in doc.sentences.iter().enumerate() {
             let r = sent.tokens.start.min(n)..sent.tokens.end.min(n);
             let end = r
                 .end
                 .checked_sub(1)
                 .map_or(0, |last| doc.tokens[last].span.end);
-            while let Some(e) = order.next_if(|&e| entities[e].span.start < end) {
-                ctx.map_entity(e, &mut t);
+            while next < order.len() && entities[order[next]].span.start < end {
+                ctx.map_entity(order[next], &mut t);
+                next += 1;
             }
             if ctx.ids.len() < r.start {
                 ctx.index(ctx.ids.len()..r.start); // tokens outside any sentence
@@ -156,7 +157,7 @@ impl<'a> Ctx<'a> {
             ctx.sentence_classes.push(classes);
             each_sentence(&ctx, s);
         }
-        for e in order {
+        for &e in &order[next..] {
             ctx.map_entity(e, &mut t);
         }
         ctx.index(ctx.ids.len()..n);
@@ -193,26 +194,24 @@ impl<'a> Ctx<'a> {
     /// first word of a hedge phrase). Returns the classes of their words, or-ed.
     fn index(&mut self, range: Range<usize>) -> u64 {
         let (lx, text) = (self.lx, self.doc.text);
-        let (ent_at, hedge_starts) = (&self.ent_at, &mut self.hedge_starts);
         let mut classes = 0;
-        let first = range.start;
-        self.ids
-            .extend(self.doc.tokens[range].iter().enumerate().map(|(k, tok)| {
-                if tok.kind != TokenKind::Word {
-                    return 0;
-                }
-                let id = lx.id_in(text, tok.span.start, tok.span.end);
-                let class = lx.info(id).class;
-                classes |= class;
-                let i = first + k;
-                if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
-                    && ent_at[i] == 0
-                    && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
-                {
-                    hedge_starts[i / 64] |= 1 << (i % 64);
-                }
-                id as u16
-            }));
+        for i in range {
+            let tok = &self.doc.tokens[i];
+            if tok.kind != TokenKind::Word {
+                self.ids.push(0);
+                continue;
+            }
+            let id = lx.id_in(text, tok.span.start, tok.span.end);
+            self.ids.push(id as u16);
+            let class = lx.info(id).class;
+            classes |= class;
+            if class & (class::HEDGE_PHRASE | class::HEDGE) != 0
+                && self.ent_at[i] == 0
+                && (class & class::HEDGE_PHRASE != 0 || !tok.is_capitalised())
+            {
+                self.hedge_starts[i / 64] |= 1 << (i % 64);
+            }
+        }
         classes
     }
 
@@ -390,13 +389,15 @@ impl<'a> Ctx<'a> {
         if self.entities_sorted {
             (0..self.entities.len()).collect()
         } else {
-            sorted_order(self.entities.iter().map(|e| e.span.start as u64))
+            // (through a Vec: the same `sorted_order` as the claims' own, not one more in the wasm)
+            let starts: Vec<u64> = self.entities.iter().map(|e| e.span.start as u64).collect();
+            sorted_order(starts.iter().copied())
         }
     }
 
     /// The sentence token `i` is in (a token past the end: the last token's; a token in no
-    /// sentence: 0).
-    #[inline]
+    /// sentence: 0). (Not inlined: called from many places, none of them per token.)
+    #[inline(never)]
     pub fn sentence_of(&self, i: usize) -> usize {
         let i = match self.len() {
             0 => return 0,

@@ -49,19 +49,23 @@ fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
     let r = capped(r);
     // only the tokens where a hedge may start (a word outside any entity, a hedge or the start
     // of a hedge phrase) need a look
-    let mut k = ctx.next_hedge_start(r.start, r.end);
-    while k < r.end {
+    let mut k = r.start;
+    loop {
+        k = ctx.next_hedge_start(k, r.end);
+        if k >= r.end {
+            break;
+        }
         if ctx.has(k, class::HEDGE_PHRASE) {
             if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
                 out.push(ctx.span(k..k + n));
-                k = ctx.next_hedge_start(k + n, r.end);
+                k += n;
                 continue;
             }
         }
         if ctx.has(k, class::HEDGE) && !ctx.is_capitalised(k) {
             out.push(ctx.span(k..k + 1));
         }
-        k = ctx.next_hedge_start(k + 1, r.end);
+        k += 1;
     }
 }
 

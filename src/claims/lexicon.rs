@@ -508,19 +508,18 @@ impl ClaimLexicon {
         ] {
             lx.add_class(w, class::TRIGGER);
         }
-        lx.short = ShortTable::build(
-            lx.vocab
-                .iter()
-                .filter(|(w, _)| (1..=8).contains(&w.len()) && w.is_ascii())
-                .map(|(w, &id)| (pack(w), id)),
-        );
-        // (a prefix shared by several words is in the table more than once: no harm)
-        lx.long_prefixes = ShortTable::build(
-            lx.vocab
-                .keys()
-                .filter(|w| w.len() > 8)
-                .map(|w| (pack(w), 1)),
-        );
+        // both tables built from a Vec: one ShortTable::build in the wasm, not one per iterator
+        // (a prefix shared by several longer words is in its table more than once: no harm)
+        let (mut short, mut prefixes) = (Vec::new(), Vec::new());
+        for (w, &id) in &lx.vocab {
+            if (1..=8).contains(&w.len()) && w.is_ascii() {
+                short.push((pack(w), id));
+            } else if w.len() > 8 {
+                prefixes.push((pack(w), 1));
+            }
+        }
+        lx.short = ShortTable::build(short.into_iter());
+        lx.long_prefixes = ShortTable::build(prefixes.into_iter());
         // index phrases by first word, longest first
         let order = super::context::sorted_order(
             lx.phrases

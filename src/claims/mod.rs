@@ -248,23 +248,29 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     let anonymous = flags::count_before(&flags::anonymous_sentences(&ctx));
     // 6 (second half). Each draft's sentences and check-worthiness: that of its most
     // check-worthy content sentence.
-    let placed: Vec<Placed> = drafts
-        .iter()
-        .map(|d| {
-            let (content_first, content_last) = content_sentences(&ctx, d);
-            let (first, last) = sentence_range(&ctx, d, (content_first, content_last));
-            let best = (content_first..=content_last)
-                .filter(|&s| sentence_vectors[s].is_some())
-                .map(|s| (sentence_checkworthy[s], s))
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            Placed {
-                first,
-                last,
-                best: best.map(|(_, s)| s),
-                checkworthy: best.map_or(0.0, |(p, _)| p),
+    // (plain loops here and below: every `map(..).collect()` is compiled once more into the wasm)
+    let mut placed = Vec::with_capacity(drafts.len());
+    let mut keys = Vec::with_capacity(drafts.len());
+    for d in &drafts {
+        let (content_first, content_last) = content_sentences(&ctx, d);
+        let (first, last) = sentence_range(&ctx, d, (content_first, content_last));
+        let mut best: Option<(f32, usize)> = None;
+        for s in content_first..=content_last {
+            // the last of equally check-worthy sentences, as `max_by` would
+            if sentence_vectors[s].is_some()
+                && best.is_none_or(|(p, _)| sentence_checkworthy[s].total_cmp(&p).is_ge())
+            {
+                best = Some((sentence_checkworthy[s], s));
             }
-        })
-        .collect();
+        }
+        placed.push(Placed {
+            first,
+            last,
+            best: best.map(|(_, s)| s),
+            checkworthy: best.map_or(0.0, |(p, _)| p),
+        });
+        keys.push(order_key(ctx.span(d.content.clone())));
+    }
 
     // A check-worthy sentence that no check-worthy claim covers is a statement claim.
     // the sentences of check-worthy claims, marked by +1 at the first and -1 after the last: one
@@ -277,64 +283,45 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
             covered_delta[p.last + 1] -= 1;
         }
     }
+    // (statements in sentence order: in text order already)
+    let mut statements: Vec<(usize, Span)> = Vec::new();
     let mut open = 0i32;
-    let statements: Vec<usize> = covered_delta[..doc.sentences.len()]
-        .iter()
-        .enumerate()
-        .filter_map(|(s, &d)| {
-            open += d;
-            let statement =
-                sentence_vectors[s].is_some() && open <= 0 && sentence_checkworthy[s] >= 0.5;
-            statement.then_some(s)
-        })
-        .collect();
-    drop(covered_delta);
-
-    // The claims in text order of their content (ties: drafts in the order found, then
-    // statements), each built once where it belongs: the drafts sorted, the statements (in
-    // sentence order, so in text order already) merged in.
-    let keys: Vec<u64> = drafts
-        .iter()
-        .map(|d| order_key(ctx.span(d.content.clone())))
-        .collect();
-    let mut drafts_in_order = context::sorted_order(keys.iter().copied())
-        .into_iter()
-        .peekable();
-    let mut statements = statements
-        .into_iter()
-        .map(|s| {
-            // the sentence without its opening quotation marks and final punctuation
-            let sent = doc.sentences[s].tokens.clone();
-            let mut lo = sent.start;
-            let hi = attribution::trim_end(&ctx, sent);
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        open += covered_delta[s];
+        if sentence_vectors[s].is_some() && open <= 0 && sentence_checkworthy[s] >= 0.5 {
+            // its content: the sentence without opening quotation marks and final punctuation
+            let mut lo = sent.tokens.start;
+            let hi = attribution::trim_end(&ctx, sent.tokens.clone());
             while lo + 1 < hi && ctx.is_quote(lo) {
                 lo += 1;
             }
-            (s, ctx.span(lo..hi))
-        })
-        .peekable();
+            statements.push((s, ctx.span(lo..hi)));
+        }
+    }
+    drop(covered_delta);
+    let order = context::sorted_order(keys.iter().copied());
     let mut sources = sources;
     let mut claims = Vec::with_capacity(drafts.len() + statements.len());
-    loop {
-        let draft_first = match (drafts_in_order.peek(), statements.peek()) {
-            (Some(&d), Some(&(_, span))) => keys[d] <= order_key(span),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        let claim = match drafts_in_order.next_if(|_| draft_first) {
-            Some(d) => draft_claim(
+    let (mut next_draft, mut next_statement) = (0, 0);
+    while next_draft < order.len() || next_statement < statements.len() {
+        let draft_first = next_statement == statements.len()
+            || next_draft < order.len()
+                && keys[order[next_draft]] <= order_key(statements[next_statement].1);
+        let claim = if draft_first {
+            let d = order[next_draft];
+            next_draft += 1;
+            draft_claim(
                 &ctx,
                 &drafts[d],
                 &placed[d],
                 sources[d].take(),
                 &sentence_vectors,
                 &anonymous,
-            ),
-            None => match statements.next() {
-                Some((s, span)) => statement_claim(s, span, sentence_vectors[s].as_ref()),
-                None => break,
-            },
+            )
+        } else {
+            let (s, span) = statements[next_statement];
+            next_statement += 1;
+            statement_claim(s, span, sentence_vectors[s].as_ref())
         };
         claims.push(Claim {
             id: claims.len(),

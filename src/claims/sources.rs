@@ -41,22 +41,13 @@ enum Gender {
 }
 
 fn role_gender(role: &str) -> Gender {
-    // lower-cased on the stack: every role of the lists is shorter than this
-    let r = role.trim_end_matches('.').as_bytes();
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..r.len()) else {
-        return Gender::Unknown;
-    };
-    lower.copy_from_slice(r);
-    lower.make_ascii_lowercase();
-    match &*lower {
-        b"mr" | b"sir" | b"lord" | b"king" | b"prince" | b"congressman" | b"chairman"
-        | b"spokesman" | b"duke" | b"father" | b"brother" | b"sheikh" | b"emperor" | b"baron" => {
-            Gender::Male
-        }
-        b"mrs" | b"ms" | b"miss" | b"lady" | b"dame" | b"queen" | b"princess"
-        | b"congresswoman" | b"chairwoman" | b"spokeswoman" | b"duchess" | b"mother"
-        | b"sister" | b"empress" | b"baroness" | b"madam" => Gender::Female,
+    let r = role.trim_end_matches('.').to_ascii_lowercase();
+    match r.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "chairman" | "spokesman"
+        | "duke" | "father" | "brother" | "sheikh" | "emperor" | "baron" => Gender::Male,
+        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "congresswoman"
+        | "chairwoman" | "spokeswoman" | "duchess" | "mother" | "sister" | "empress"
+        | "baroness" | "madam" => Gender::Female,
         _ => Gender::Unknown,
     }
 }
@@ -215,8 +206,7 @@ fn is_subject(ctx: &Ctx, e: usize) -> bool {
 struct Env<'e> {
     genders: &'e OnceCell<Vec<Gender>>,
     roles: &'e OnceCell<Vec<Option<&'e str>>>,
-    name_keys: &'e OnceCell<NameKeys>,
-    by_name: &'e OnceCell<FxMap<&'e str, Option<usize>>>,
+    by_name: &'e OnceCell<FxMap<String, Option<usize>>>,
     /// `(content start, content end, draft)` of the quote drafts, sorted.
     quotes: &'e [(usize, usize, usize)],
     /// Every draft.
@@ -225,28 +215,18 @@ struct Env<'e> {
     depth: u8,
 }
 
-/// The names and surnames of people and organisations, lower case, in one buffer (not a `String`
-/// each), with the cluster of each: the keys of [`names`], in text order.
-struct NameKeys {
-    text: String,
-    /// `(start, end, cluster)` of each key in `text`.
-    keys: Vec<(usize, usize, usize)>,
-}
-
-fn name_keys(ctx: &Ctx) -> NameKeys {
-    let mut k = NameKeys {
-        text: String::new(),
-        keys: Vec::new(),
-    };
+/// Names and surnames of people and organisations (lower case) → their cluster, or `None` when
+/// two clusters share the key.
+fn names(ctx: &Ctx) -> FxMap<String, Option<usize>> {
+    let mut by_name: FxMap<String, Option<usize>> = FxMap::default();
     let mut add = |name: &str, c: usize| {
-        let start = k.text.len();
-        if name.is_ascii() {
-            k.text.push_str(name);
-            k.text[start..].make_ascii_lowercase();
-        } else {
-            k.text.push_str(&name.to_lowercase());
-        }
-        k.keys.push((start, k.text.len(), c));
+        with_lowercase(name, |k| match by_name.get_mut(k) {
+            Some(slot) if *slot != Some(c) => *slot = None, // ambiguous
+            Some(_) => {}
+            None => {
+                by_name.insert(k.to_string(), Some(c));
+            }
+        })
     };
     for e in 0..ctx.entities.len() {
         let (label, cluster) = (ctx.label(e), ctx.cluster_of(e));
@@ -261,31 +241,13 @@ fn name_keys(ctx: &Ctx) -> NameKeys {
             }
         }
     }
-    k
-}
-
-/// Names and surnames of people and organisations (lower case) → their cluster, or `None` when
-/// two clusters share the key.
-fn names(k: &NameKeys) -> FxMap<&str, Option<usize>> {
-    let mut by_name: FxMap<&str, Option<usize>> = FxMap::default();
-    for &(start, end, c) in &k.keys {
-        let key = &k.text[start..end];
-        match by_name.get_mut(key) {
-            Some(slot) if *slot != Some(c) => *slot = None, // ambiguous
-            Some(_) => {}
-            None => {
-                by_name.insert(key, Some(c));
-            }
-        }
-    }
     by_name
 }
 
 impl<'e> Env<'e> {
     /// The name index, built on first use.
-    fn by_name(&self, ctx: &Ctx) -> &'e FxMap<&'e str, Option<usize>> {
-        self.by_name
-            .get_or_init(|| names(self.name_keys.get_or_init(|| name_keys(ctx))))
+    fn by_name(&self, ctx: &Ctx) -> &'e FxMap<String, Option<usize>> {
+        self.by_name.get_or_init(|| names(ctx))
     }
 
     /// The first title written before each cluster's mentions ("President"), found on first use.
@@ -334,7 +296,6 @@ impl<'e> Env<'e> {
 /// Resolves the source of every draft. Returns one entry per draft.
 pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
     // built only when a source needs them (a name the recogniser missed, a "he" or "she")
-    let name_keys = OnceCell::new();
     let by_name = OnceCell::new();
     let genders = OnceCell::new();
     let roles = OnceCell::new();
@@ -367,7 +328,6 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
     let env = Env {
         genders: &genders,
         roles: &roles,
-        name_keys: &name_keys,
         by_name: &by_name,
         quotes: &quotes,
         drafts,
