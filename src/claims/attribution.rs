@@ -830,13 +830,11 @@ impl Scan<'_, '_> {
 
 /// Finds the attributions of every sentence that the quote and speaker-label finders left.
 pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Draft>) {
-    // per token: 1 + the index of the quote it is inside, or 0
-    let mut inside = vec![0u32; ctx.len()];
-    for (n, q) in quotes.iter().enumerate() {
-        for x in &mut inside[q.open + 1..q.end.min(ctx.len())] {
-            *x = n as u32 + 1;
-        }
-    }
+    // the quote token `i` is inside, if any (quotes are in text order and do not overlap)
+    let inside = |i: usize| {
+        let q = quotes.partition_point(|q| q.end <= i);
+        quotes.get(q).filter(|q| q.open < i)
+    };
     // the speakers the quote and label finders found, by the sentence of their cue
     let mut speakers: Vec<Option<usize>> = vec![None; ctx.doc.sentences.len()];
     for (d, draft) in drafts.iter().enumerate() {
@@ -849,7 +847,11 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
     // buffers reused from sentence to sentence (cleared before each)
     let (mut breaks, mut weak, mut attributed) = (Vec::new(), Vec::new(), Vec::new());
     for (s, sent) in ctx.doc.sentences.iter().enumerate() {
-        if ctx.doc.boilerplate_sentence[s] || sent.tokens.is_empty() {
+        // a sentence without a word that may start an attribution has none
+        if ctx.doc.boilerplate_sentence[s]
+            || sent.tokens.is_empty()
+            || !ctx.sentence_has(s, class::TRIGGER)
+        {
             continue;
         }
         let lo = sent.tokens.start;
@@ -883,13 +885,13 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
             // inside the marks ("Out of nowhere, he said, 'If we don't…'").
             scan.lo = lo;
             scan.hi = hi;
-            if let Some(q) = inside.get(i).and_then(|&q| q.checked_sub(1)) {
-                let q = &quotes[q as usize];
+            let quote = inside(i);
+            if let Some(q) = quote {
                 scan.lo = lo.max(q.open + 1);
                 scan.hi = hi.min(q.end);
             }
             let hi = scan.hi;
-            if question && inside.get(i).is_none_or(|&q| q == 0) {
+            if question && quote.is_none() {
                 i += 1;
                 continue;
             }
@@ -959,10 +961,12 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], used: &mut [bool], drafts: &mut Vec<Dra
                 }
             }
         }
-        // ";" ends reported content too.
-        for k in lo..hi {
-            if ctx.is_punct_byte(k, b';') {
-                scan.breaks.push(k);
+        // ";" ends reported content too (looked for only when the sentence has a claim).
+        if drafts.len() > scan.first {
+            for k in lo..hi {
+                if ctx.is_punct_byte(k, b';') {
+                    scan.breaks.push(k);
+                }
             }
         }
         if !scan.breaks.is_sorted() {

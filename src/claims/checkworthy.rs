@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use super::context::Ctx;
 use super::flags::MAX_SCAN;
-use super::lexicon::{class, PhraseKind};
+use super::lexicon::{class, ClaimLexicon, PhraseKind};
 use crate::annotation::Label;
 use crate::text::TokenKind;
 
@@ -191,10 +191,10 @@ pub struct Scorer {
 }
 
 impl Scorer {
-    /// A scorer for texts read with `ctx`'s lexicon.
-    pub fn new(ctx: &Ctx) -> Scorer {
+    /// A scorer for texts read with the lexicon `lx`.
+    pub fn new(lx: &ClaimLexicon) -> Scorer {
         let mut by_bit = [None; 32];
-        for (bit, name) in ctx.lx.feature_names.iter().enumerate().take(32) {
+        for (bit, name) in lx.feature_names.iter().enumerate().take(32) {
             by_bit[bit] = SECTIONS.iter().find(|(n, _)| n == name).map(|&(_, f)| f);
         }
         Scorer { by_bit }

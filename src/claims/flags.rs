@@ -49,19 +49,23 @@ fn hedges_in(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Span>) {
     let r = capped(r);
     // only the tokens where a hedge may start (a word outside any entity, a hedge or the start
     // of a hedge phrase) need a look
-    let mut k = ctx.next_hedge_start(r.start);
-    while k < r.end {
+    let mut k = r.start;
+    loop {
+        k = ctx.next_hedge_start(k, r.end);
+        if k >= r.end {
+            break;
+        }
         if ctx.has(k, class::HEDGE_PHRASE) {
             if let Some((_, n)) = ctx.phrase_at(k, r.end, |p| p.kind == PhraseKind::Hedge) {
                 out.push(ctx.span(k..k + n));
-                k = ctx.next_hedge_start(k + n);
+                k += n;
                 continue;
             }
         }
         if ctx.has(k, class::HEDGE) && !ctx.is_capitalised(k) {
             out.push(ctx.span(k..k + 1));
         }
-        k = ctx.next_hedge_start(k + 1);
+        k += 1;
     }
 }
 
@@ -80,11 +84,13 @@ pub fn has_anon_marker(ctx: &Ctx, r: Range<usize>) -> bool {
 /// "could begin"), not the past ("could have", "would have").
 fn future_at(ctx: &Ctx, k: usize, end: usize) -> bool {
     let w = ctx.word(k);
-    let modal = [
-        "will", "'ll", "’ll", "shall", "would", "could", "may", "might", "wo",
-    ]
-    .iter()
-    .any(|m| w.eq_ignore_ascii_case(m));
+    // every modal but "wo" ("won't") is an auxiliary in the lists: a cheap test first
+    let modal = (ctx.has(k, class::AUX) || ctx.is(k, "wo"))
+        && [
+            "will", "'ll", "’ll", "shall", "would", "could", "may", "might", "wo",
+        ]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m));
     let going = ctx.is(k, "going") && ctx.is(k + 1, "to") && k + 2 < end;
     (modal && !ctx.is_capitalised(k) && !(k + 1 < end && ctx.is(k + 1, "have"))) || going
 }
@@ -107,14 +113,16 @@ pub fn anonymous_sentences(ctx: &Ctx) -> Vec<bool> {
     ctx.doc
         .sentences
         .iter()
-        .map(|s| {
-            (s.tokens.clone()).any(|k| {
-                ctx.has(k, class::ANON_MARKER)
-                    || (ctx.has(k, class::ANON_PHRASE)
-                        && ctx
-                            .phrase_at(k, s.tokens.end, |p| p.kind == PhraseKind::AnonMarker)
-                            .is_some())
-            })
+        .enumerate()
+        .map(|(n, s)| {
+            ctx.sentence_has(n, class::ANON_MARKER | class::ANON_PHRASE)
+                && (s.tokens.clone()).any(|k| {
+                    ctx.has(k, class::ANON_MARKER)
+                        || (ctx.has(k, class::ANON_PHRASE)
+                            && ctx
+                                .phrase_at(k, s.tokens.end, |p| p.kind == PhraseKind::AnonMarker)
+                                .is_some())
+                })
         })
         .collect()
 }
@@ -175,7 +183,7 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_before: &[
         f.negated = c.polarity == Polarity::Deny || c.negated;
     }
     let mut main_end = main.end;
-    if let Some(k) = main.clone().find(|&k| ctx.is_punct(k, &[","])) {
+    if let Some(k) = main.clone().find(|&k| ctx.is_punct_byte(k, b',')) {
         main_end = k;
     }
     if !f.negated {
@@ -187,8 +195,9 @@ pub fn flags(ctx: &Ctx, d: &Draft, sentences: Range<usize>, anonymous_before: &[
         f.prediction = c.class == CueClass::Intent
             && !ctx
                 .word(c.tokens.start)
-                .to_ascii_lowercase()
-                .starts_with("want");
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"want"));
     }
     if !f.prediction {
         f.prediction =

@@ -288,6 +288,9 @@ fn pack(bytes: &[u8]) -> u64 {
 pub struct ClaimLexicon {
     vocab: FxMap<&'static [u8], u32>,
     short: ShortTable,
+    /// The first eight bytes (packed as in `short`) of every longer word: a longer word of the
+    /// text that starts otherwise is in no list, and needs no lookup in `vocab`.
+    long_prefixes: ShortTable,
     words: Vec<WordInfo>,
     /// Reporting verb forms.
     pub verbs: Vec<CueWord>,
@@ -505,12 +508,18 @@ impl ClaimLexicon {
         ] {
             lx.add_class(w, class::TRIGGER);
         }
-        lx.short = ShortTable::build(
-            lx.vocab
-                .iter()
-                .filter(|(w, _)| (1..=8).contains(&w.len()) && w.is_ascii())
-                .map(|(w, &id)| (pack(w), id)),
-        );
+        // both tables built from a Vec: one ShortTable::build in the wasm, not one per iterator
+        // (a prefix shared by several longer words is in its table more than once: no harm)
+        let (mut short, mut prefixes) = (Vec::new(), Vec::new());
+        for (w, &id) in &lx.vocab {
+            if (1..=8).contains(&w.len()) && w.is_ascii() {
+                short.push((pack(w), id));
+            } else if w.len() > 8 {
+                prefixes.push((pack(w), 1));
+            }
+        }
+        lx.short = ShortTable::build(short.into_iter());
+        lx.long_prefixes = ShortTable::build(prefixes.into_iter());
         // index phrases by first word, longest first
         let order = super::context::sorted_order(
             lx.phrases
@@ -569,27 +578,34 @@ impl ClaimLexicon {
         self.vocab.get(&buf[..n]).copied().unwrap_or(0)
     }
 
-    /// The id of the word at `span` of `text` (as [`ClaimLexicon::id`]). A short ASCII word is
-    /// read as one `u64` straight from the text and lower-cased eight bytes at a time.
+    /// The id of the word at `span` of `text` (as [`ClaimLexicon::id`]). A word's first eight
+    /// bytes are read as one `u64` straight from the text and lower-cased at once: when they are
+    /// ASCII, they are the whole key of a short word, and a longer word whose start begins no
+    /// listed word is in no list.
     #[inline]
     pub fn id_in(&self, text: &str, start: usize, end: usize) -> u32 {
         let bytes = text.as_bytes();
         let len = end.saturating_sub(start);
-        if (1..=8).contains(&len) && start + 8 <= bytes.len() {
+        if len > 0 && start + 8 <= bytes.len() {
             if let Ok(chunk) = <[u8; 8]>::try_from(&bytes[start..start + 8]) {
-                let x = u64::from_le_bytes(chunk);
-                let keep = if len == 8 {
+                let keep = if len >= 8 {
                     u64::MAX
                 } else {
                     (1u64 << (8 * len)) - 1
                 };
-                let x = x & keep;
+                let x = u64::from_le_bytes(chunk) & keep;
                 if x & 0x8080_8080_8080_8080 == 0 {
                     // ASCII: set 0x20 in every byte from 'A' to 'Z'
                     let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
                     let gt_z = x.wrapping_add(0x2525_2525_2525_2525);
                     let upper = ge_a & !gt_z & 0x8080_8080_8080_8080 & keep;
-                    return self.short.get(x | (upper >> 2));
+                    let lower = x | (upper >> 2);
+                    if len <= 8 {
+                        return self.short.get(lower);
+                    }
+                    if self.long_prefixes.get(lower) == 0 {
+                        return 0;
+                    }
                 }
             }
         }
@@ -641,8 +657,10 @@ mod tests {
         assert!(lx.info(lx.id("reportedly")).class & class::HEDGE != 0);
         assert!(lx.info(lx.id("didn’t")).class & class::NEG != 0);
         assert_eq!(lx.id("Zebrafish"), 0);
+        // the claim finders keep a word id per token in a u16
+        assert!(lx.words.len() <= usize::from(u16::MAX) + 1);
         // the word-at-a-time path agrees with the plain one
-        let text = "Said THE said. reportedly Zebra didn’t x";
+        let text = "Said THE said. reportedly Zebra didn’t REPORTEDLY reportedlyx couldn’t x";
         for t in crate::text::tokenize(text) {
             let w = t.span.slice(text);
             assert_eq!(lx.id_in(text, t.span.start, t.span.end), lx.id(w), "{w}");

@@ -39,7 +39,8 @@ pub mod sources;
 
 use std::ops::Range;
 
-use crate::annotation::{Claim, ClaimKind, Cluster, Cue, Entity, Polarity};
+use crate::annotation::{Claim, ClaimKind, Cluster, Cue, Entity, Polarity, Source};
+use crate::span::Span;
 use crate::text::Doc;
 use checkworthy::Scorer;
 use context::Ctx;
@@ -131,9 +132,96 @@ fn sentence_range(ctx: &Ctx, d: &Draft, (mut first, mut last): (usize, usize)) -
     (first, last)
 }
 
+/// Where a draft's claim stands: its sentences and its most check-worthy content sentence.
+struct Placed {
+    /// The sentences (first, last) its content, source and cue touch.
+    first: usize,
+    last: usize,
+    /// Its most check-worthy content sentence (not boilerplate), if any, and that sentence's
+    /// check-worthiness (0 when none).
+    best: Option<usize>,
+    checkworthy: f32,
+}
+
+/// The key that puts claims in text order: by the start of their content, then its end.
+fn order_key(span: Span) -> u64 {
+    ((span.start as u64) << 32) | (span.end as u64 & 0xFFFF_FFFF)
+}
+
+/// The claim of draft `d`, placed at `p`, with its resolved `source`.
+fn draft_claim(
+    ctx: &Ctx,
+    d: &Draft,
+    p: &Placed,
+    source: Option<Source>,
+    sentence_vectors: &[Option<checkworthy::Vector>],
+    anonymous: &[u32],
+) -> Claim {
+    // 5. Flags.
+    let f = flags::flags(ctx, d, p.first..p.last + 1, anonymous);
+    let (checkworthy, features) = match p.best.and_then(|s| sentence_vectors[s].as_ref()) {
+        Some(v) => Scorer::score(v),
+        None => (0.0, Vec::new()),
+    };
+    let cue = d.cue.as_ref().map(|c| {
+        let span = ctx.span(c.tokens.clone());
+        Cue {
+            span,
+            text: span.slice(ctx.doc.text).to_string(),
+            polarity: c.polarity,
+        }
+    });
+    Claim {
+        id: 0,
+        span: ctx.span(d.content.clone()),
+        sentence: p.first,
+        last_sentence: p.last,
+        kind: d.kind,
+        source,
+        cue,
+        hedged: !f.hedges.is_empty(),
+        hedges: f.hedges,
+        anonymous_source: f.anonymous,
+        negated: f.negated,
+        prediction: f.prediction,
+        checkworthy,
+        features,
+    }
+}
+
+/// The statement claim of sentence `s`, whose content is `span`.
+fn statement_claim(s: usize, span: Span, vector: Option<&checkworthy::Vector>) -> Claim {
+    let (checkworthy, features) = vector.map_or((0.0, Vec::new()), Scorer::score);
+    Claim {
+        id: 0,
+        span,
+        sentence: s,
+        last_sentence: s,
+        kind: ClaimKind::Statement,
+        source: None,
+        cue: None,
+        hedged: false,
+        hedges: Vec::new(),
+        anonymous_source: false,
+        negated: false,
+        prediction: false,
+        checkworthy,
+        features,
+    }
+}
+
 /// Finds the claims of `doc`, given its entities and clusters.
 pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Claims {
-    let ctx = Ctx::new(doc, entities, clusters);
+    // 6 (first half). Check-worthiness of every sentence, scored as the context reaches it.
+    let scorer = Scorer::new(lexicon::claim_lexicon());
+    let mut sentence_vectors: Vec<Option<checkworthy::Vector>> =
+        Vec::with_capacity(doc.sentences.len());
+    let ctx = Ctx::new(doc, entities, clusters, |ctx, s| {
+        let sent = &doc.sentences[s];
+        sentence_vectors.push(
+            (!doc.boilerplate_sentence[s]).then(|| scorer.features(ctx, sent.tokens.clone(), s)),
+        );
+    });
     let mut used = vec![false; ctx.len()];
     let mut drafts: Vec<Draft> = Vec::new();
     // 1–3. Who said what: speaker labels, quotes, then every other cue.
@@ -152,123 +240,93 @@ pub fn find_claims(doc: &Doc, entities: &[Entity], clusters: &[Cluster]) -> Clai
     drafts.retain(|d| !d.content.is_empty());
     // 4. Sources linked to clusters.
     let sources = sources::resolve(&ctx, &drafts);
-    // 6 (first half). Check-worthiness of every sentence.
-    let scorer = Scorer::new(&ctx);
-    let sentence_vectors: Vec<Option<checkworthy::Vector>> = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(s, sent)| {
-            (!doc.boilerplate_sentence[s]).then(|| scorer.features(&ctx, sent.tokens.clone(), s))
-        })
-        .collect();
     let sentence_checkworthy: Vec<f32> = sentence_vectors
         .iter()
         .map(|v| v.as_ref().map_or(0.0, Scorer::probability))
         .collect();
 
     let anonymous = flags::count_before(&flags::anonymous_sentences(&ctx));
-    let mut claims = Vec::with_capacity(drafts.len());
-    for (d, source) in drafts.iter().zip(sources) {
+    // 6 (second half). Each draft's sentences and check-worthiness: that of its most
+    // check-worthy content sentence.
+    // (plain loops here and below: every `map(..).collect()` is compiled once more into the wasm)
+    let mut placed = Vec::with_capacity(drafts.len());
+    let mut keys = Vec::with_capacity(drafts.len());
+    for d in &drafts {
         let (content_first, content_last) = content_sentences(&ctx, d);
         let (first, last) = sentence_range(&ctx, d, (content_first, content_last));
-        // 5. Flags.
-        let f = flags::flags(&ctx, d, first..last + 1, &anonymous);
-        // 6. The claim's check-worthiness: that of its most check-worthy sentence.
-        let best = (content_first..=content_last)
-            .filter_map(|s| {
-                sentence_vectors[s]
-                    .as_ref()
-                    .map(|v| (sentence_checkworthy[s], v))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, v)| Scorer::score(v));
-        let (checkworthy, features) = best.unwrap_or((0.0, Vec::new()));
-        let cue = d.cue.as_ref().map(|c| {
-            let span = ctx.span(c.tokens.clone());
-            Cue {
-                span,
-                text: span.slice(doc.text).to_string(),
-                polarity: c.polarity,
+        let mut best: Option<(f32, usize)> = None;
+        for s in content_first..=content_last {
+            // the last of equally check-worthy sentences, as `max_by` would
+            if sentence_vectors[s].is_some()
+                && best.is_none_or(|(p, _)| sentence_checkworthy[s].total_cmp(&p).is_ge())
+            {
+                best = Some((sentence_checkworthy[s], s));
             }
+        }
+        placed.push(Placed {
+            first,
+            last,
+            best: best.map(|(_, s)| s),
+            checkworthy: best.map_or(0.0, |(p, _)| p),
         });
-        claims.push(Claim {
-            id: 0,
-            span: ctx.span(d.content.clone()),
-            sentence: first,
-            last_sentence: last,
-            kind: d.kind,
-            source,
-            cue,
-            hedged: !f.hedges.is_empty(),
-            hedges: f.hedges,
-            anonymous_source: f.anonymous,
-            negated: f.negated,
-            prediction: f.prediction,
-            checkworthy,
-            features,
-        });
+        keys.push(order_key(ctx.span(d.content.clone())));
     }
 
     // A check-worthy sentence that no check-worthy claim covers is a statement claim.
     // the sentences of check-worthy claims, marked by +1 at the first and -1 after the last: one
     // step per claim however many sentences it spans
     let mut covered_delta = vec![0i32; doc.sentences.len() + 1];
-    for c in &claims {
-        if c.checkworthy >= 0.5 {
-            assert!(c.sentence <= c.last_sentence && c.last_sentence < doc.sentences.len());
-            covered_delta[c.sentence] += 1;
-            covered_delta[c.last_sentence + 1] -= 1;
+    for p in &placed {
+        if p.checkworthy >= 0.5 {
+            assert!(p.first <= p.last && p.last < doc.sentences.len());
+            covered_delta[p.first] += 1;
+            covered_delta[p.last + 1] -= 1;
         }
     }
+    // (statements in sentence order: in text order already)
+    let mut statements: Vec<(usize, Span)> = Vec::new();
     let mut open = 0i32;
-    let covered: Vec<bool> = covered_delta[..doc.sentences.len()]
-        .iter()
-        .map(|&d| {
-            open += d;
-            open > 0
-        })
-        .collect();
-    // the check-worthy sentences no claim covers become claims of their own: counted first, so
-    // that `claims` (216 bytes each) grows once to its size instead of doubling
-    let statement =
-        |s: usize| sentence_vectors[s].is_some() && !covered[s] && sentence_checkworthy[s] >= 0.5;
-    claims.reserve_exact((0..doc.sentences.len()).filter(|&s| statement(s)).count());
     for (s, sent) in doc.sentences.iter().enumerate() {
-        let (true, Some(v)) = (statement(s), &sentence_vectors[s]) else {
-            continue;
-        };
-        let mut lo = sent.tokens.start;
-        let hi = attribution::trim_end(&ctx, sent.tokens.clone());
-        while lo + 1 < hi && ctx.is_quote(lo) {
-            lo += 1;
+        open += covered_delta[s];
+        if sentence_vectors[s].is_some() && open <= 0 && sentence_checkworthy[s] >= 0.5 {
+            // its content: the sentence without opening quotation marks and final punctuation
+            let mut lo = sent.tokens.start;
+            let hi = attribution::trim_end(&ctx, sent.tokens.clone());
+            while lo + 1 < hi && ctx.is_quote(lo) {
+                lo += 1;
+            }
+            statements.push((s, ctx.span(lo..hi)));
         }
-        let (checkworthy, features) = Scorer::score(v);
-        claims.push(Claim {
-            id: 0,
-            span: ctx.span(lo..hi),
-            sentence: s,
-            last_sentence: s,
-            kind: ClaimKind::Statement,
-            source: None,
-            cue: None,
-            hedged: false,
-            hedges: Vec::new(),
-            anonymous_source: false,
-            negated: false,
-            prediction: false,
-            checkworthy,
-            features,
-        });
     }
-    let order = context::sorted_order(
-        claims
-            .iter()
-            .map(|c| ((c.span.start as u64) << 32) | (c.span.end as u64 & 0xFFFF_FFFF)),
-    );
-    let mut claims = context::reorder(claims, &order);
-    for (id, c) in claims.iter_mut().enumerate() {
-        c.id = id;
+    drop(covered_delta);
+    let order = context::sorted_order(keys.iter().copied());
+    let mut sources = sources;
+    let mut claims = Vec::with_capacity(drafts.len() + statements.len());
+    let (mut next_draft, mut next_statement) = (0, 0);
+    while next_draft < order.len() || next_statement < statements.len() {
+        let draft_first = next_statement == statements.len()
+            || next_draft < order.len()
+                && keys[order[next_draft]] <= order_key(statements[next_statement].1);
+        let claim = if draft_first {
+            let d = order[next_draft];
+            next_draft += 1;
+            draft_claim(
+                &ctx,
+                &drafts[d],
+                &placed[d],
+                sources[d].take(),
+                &sentence_vectors,
+                &anonymous,
+            )
+        } else {
+            let (s, span) = statements[next_statement];
+            next_statement += 1;
+            statement_claim(s, span, sentence_vectors[s].as_ref())
+        };
+        claims.push(Claim {
+            id: claims.len(),
+            ..claim
+        });
     }
     Claims {
         claims,

@@ -179,7 +179,7 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
     let mut preps = 0;
     while k < hi && k - start < MAX_NP {
         if let Some(e) = ctx.entity(k) {
-            if !ctx.entities[e].label.is_name() {
+            if !ctx.label(e).is_name() {
                 break; // "on Thursday", "$5bn": a pattern entity ends the phrase
             }
             let r = ctx.entity_tokens(e);
@@ -209,9 +209,7 @@ pub fn np_after(ctx: &Ctx, start: usize, hi: usize) -> Option<Np> {
             let after = if det { next + 1 } else { next };
             if after < hi
                 && np_inner(ctx, after)
-                && ctx
-                    .entity(after)
-                    .is_none_or(|e| ctx.entities[e].label.is_name())
+                && ctx.entity(after).is_none_or(|e| ctx.label(e).is_name())
             {
                 preps += 1;
                 k = after;

@@ -67,20 +67,21 @@ fn pronoun_gender(w: &str) -> Gender {
 /// sentence.
 fn genders(ctx: &Ctx, surnames: &[(usize, usize)]) -> Vec<Gender> {
     let mut votes = vec![(0u32, 0u32); ctx.clusters.len()];
-    for e in ctx.entities {
-        if let (Some(role), Some(v)) = (&e.role, votes.get_mut(e.cluster)) {
-            match role_gender(role) {
-                Gender::Male => v.0 += 3,
-                Gender::Female => v.1 += 3,
-                Gender::Unknown => {}
-            }
-        }
-    }
     // only sentences with a person in them can teach anything
     let mut with_person = vec![false; ctx.doc.sentences.len()];
-    for (e, ent) in ctx.entities.iter().enumerate() {
+    for e in 0..ctx.entities.len() {
+        if ctx.has_role(e) {
+            if let (Some(role), Some(v)) = (&ctx.entities[e].role, votes.get_mut(ctx.cluster_of(e)))
+            {
+                match role_gender(role) {
+                    Gender::Male => v.0 += 3,
+                    Gender::Female => v.1 += 3,
+                    Gender::Unknown => {}
+                }
+            }
+        }
         let r = ctx.entity_tokens(e);
-        if ent.label == Label::Person && !r.is_empty() {
+        if ctx.label(e) == Label::Person && !r.is_empty() {
             with_person[ctx.sentence_of(r.start)] = true;
         }
     }
@@ -89,7 +90,8 @@ fn genders(ctx: &Ctx, surnames: &[(usize, usize)]) -> Vec<Gender> {
     }
     let mut next_surname = 0;
     for (s, sent) in ctx.doc.sentences.iter().enumerate() {
-        if !with_person[s] {
+        // a sentence without a pronoun teaches nothing
+        if !with_person[s] || !ctx.sentence_has(s, class::PRON | class::POSS | class::OBJ_PRON) {
             continue;
         }
         // the only person of the sentence so far, or None when there are several
@@ -110,7 +112,7 @@ fn genders(ctx: &Ctx, surnames: &[(usize, usize)]) -> Vec<Gender> {
             }
             if let Some(e) = ctx.entity(k) {
                 if ctx.label(e) == Label::Person {
-                    person = meet(person, ctx.entities[e].cluster);
+                    person = meet(person, ctx.cluster_of(e));
                 }
                 k = ctx.entity_tokens(e).end.max(k + 1);
                 continue;
@@ -226,14 +228,16 @@ fn names(ctx: &Ctx) -> FxMap<String, Option<usize>> {
             }
         })
     };
-    for e in ctx.entities {
-        if !matches!(e.label, Label::Person | Label::Org) {
+    for e in 0..ctx.entities.len() {
+        let (label, cluster) = (ctx.label(e), ctx.cluster_of(e));
+        if !matches!(label, Label::Person | Label::Org) {
             continue;
         }
-        add(&e.text, e.cluster);
-        if e.label == Label::Person {
-            if let Some((_, last)) = e.text.rsplit_once(' ') {
-                add(last, e.cluster);
+        let text = &ctx.entities[e].text;
+        add(text, cluster);
+        if label == Label::Person {
+            if let Some((_, last)) = text.rsplit_once(' ') {
+                add(last, cluster);
             }
         }
     }
@@ -250,8 +254,9 @@ impl<'e> Env<'e> {
     fn roles(&self, ctx: &Ctx<'e>) -> &'e [Option<&'e str>] {
         self.roles.get_or_init(|| {
             let mut roles = vec![None; ctx.clusters.len()];
-            for e in ctx.entities {
-                if let (Some(slot @ None), Some(role)) = (roles.get_mut(e.cluster), &e.role) {
+            for e in (0..ctx.entities.len()).filter(|&e| ctx.has_role(e)) {
+                let role = &ctx.entities[e].role;
+                if let (Some(slot @ None), Some(role)) = (roles.get_mut(ctx.cluster_of(e)), role) {
                     *slot = Some(role.as_str());
                 }
             }
@@ -329,11 +334,7 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
         depth: 0,
     };
     let mut next_entity = 0usize;
-    let by_start: Vec<usize> = if ctx.entities.is_sorted_by_key(|e| e.span.start) {
-        (0..ctx.entities.len()).collect()
-    } else {
-        sorted_order(ctx.entities.iter().map(|e| e.span.start as u64))
-    };
+    let by_start = ctx.entities_by_start();
     for d in order {
         let Some(np) = &drafts[d].source else {
             continue;
@@ -347,7 +348,7 @@ pub fn resolve(ctx: &Ctx, drafts: &[Draft]) -> Vec<Option<Source>> {
             if r.start >= at || r.is_empty() {
                 break;
             }
-            let c = ctx.entities[e].cluster;
+            let c = ctx.cluster_of(e);
             let s = ctx.sentence_of(r.start);
             match ctx.label(e) {
                 Label::Person => st.person(Recent {
@@ -451,7 +452,7 @@ fn link<'e>(
             let r = ctx.entity_tokens(e);
             let modifier = rank <= 2 && !(r.start <= np.head && np.head < r.end);
             if !modifier && best.is_none_or(|(r, _)| rank >= r) {
-                best = Some((rank, ctx.entities[e].cluster));
+                best = Some((rank, ctx.cluster_of(e)));
             }
             k = ctx.entity_tokens(e).end.max(k + 1);
             continue;
