@@ -430,10 +430,12 @@ const WORDS: &[(&str, W)] = &[
     ("p.m", W::Meridiem),
 ];
 
-/// The pattern words by lower-cased text, and a filter of their shapes (a 4096-bit set) that rules
-/// out most other words without a lookup.
-/// Each pattern word → 1 + its index in [`WORDS`]; and a filter of word shapes.
-type WordTable = (HashMap<&'static str, u16, FxBuild>, [u64; 64]);
+/// Each pattern word → 1 + its index in [`WORDS`], by its [`packed_lower`] key; and a filter of
+/// word shapes (a 4096-bit set) that rules out most other words without a lookup.
+type WordTable = (HashMap<u128, u16, FxBuild>, [u64; 64]);
+
+/// The longest pattern word, in bytes ("kilometres").
+const MAX_WORD: usize = 12;
 
 fn words() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
@@ -446,10 +448,27 @@ fn words() -> &'static WordTable {
         let table = WORDS
             .iter()
             .enumerate()
-            .map(|(k, &(w, _))| (w, k as u16 + 1))
+            .filter_map(|(k, &(w, _))| Some((packed_lower(w.as_bytes())?, k as u16 + 1)))
             .collect();
         (table, filter)
     })
+}
+
+/// An ASCII word of at most [`MAX_WORD`] bytes, lower-cased and packed into one number (a key
+/// that hashes and compares in a step or two); `None` for any other word.
+#[inline]
+fn packed_lower(word: &[u8]) -> Option<u128> {
+    if word.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (b, &c) in buf.iter_mut().zip(word) {
+        if c >= 0x80 {
+            return None;
+        }
+        *b = c.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Currency signs and the codes they stand for, and the prefixes glued to "$".
@@ -541,31 +560,22 @@ fn decode_word(code: u16) -> Option<W> {
 impl PatternWords {
     /// Looks up every word token of `doc`.
     pub fn new(doc: &Doc) -> PatternWords {
-        let mut buf = [0u8; 12];
+        let (table, filter) = words();
         let words = doc
             .tokens
             .iter()
             .map(|t| {
                 let s = t.text(doc.text);
-                if s == "%" {
-                    return PERCENT_SIGN;
+                match t.kind {
+                    TokenKind::Punct if s == "%" => return PERCENT_SIGN,
+                    TokenKind::Word if s.len() <= MAX_WORD => {}
+                    _ => return 0,
                 }
-                if t.kind != TokenKind::Word || s.len() > 12 || !s.is_ascii() {
-                    return 0;
-                }
-                let (table, filter) = words();
                 let h = shape_lower_ascii(s) & 4095;
                 if filter[h / 64] & (1 << (h % 64)) == 0 {
                     return 0;
                 }
-                let b = s.as_bytes();
-                for (k, c) in b.iter().enumerate() {
-                    buf[k] = c.to_ascii_lowercase();
-                }
-                let Ok(lower) = std::str::from_utf8(&buf[..b.len()]) else {
-                    return 0;
-                };
-                let Some(&code) = table.get(lower) else {
+                let Some(&code) = packed_lower(s.as_bytes()).and_then(|k| table.get(&k)) else {
                     return 0;
                 };
                 match decode_word(code) {
@@ -770,13 +780,15 @@ impl Cx<'_, '_> {
 
     fn match_at(&self, i: usize) -> Option<Mention> {
         let t = &self.doc.tokens[i];
-        // most tokens start nothing: a word that is no pattern word starts a pattern only as a
-        // currency code or dollar prefix before the amount ("USD 5", "US$", "Rs. 50"), and those
-        // are capitalised and at most four bytes long (`currency_before`); the date and number
-        // patterns all need a number or a pattern word at `i`
-        if t.kind == TokenKind::Word && self.words[i] == 0 && (!t.upper_initial || t.span.len() > 4)
-        {
-            return None;
+        // most tokens start nothing: the date and number patterns all need a number or a pattern
+        // word at `i`; any other token starts only money, as a currency sign, code or dollar
+        // prefix before the amount ("$5", "USD 5", "US$", "Rs. 50"), and a word that is one is
+        // capitalised and at most four bytes long (`currency_before`)
+        if self.words[i] == 0 && t.kind != TokenKind::Number {
+            if t.kind == TokenKind::Word && (!t.upper_initial || t.span.len() > 4) {
+                return None;
+            }
+            return self.money(i);
         }
         self.money(i)
             .or_else(|| self.date_or_time_words(i))
@@ -1275,6 +1287,16 @@ impl Cx<'_, '_> {
     // ---------------------------------------------------------------- numbers first
 
     fn numeric(&self, i: usize) -> Option<Mention> {
+        // every pattern below starts with a number, a number word, a month, or a range's
+        // "between" / "from"
+        if !self.is_number(i)
+            && !matches!(
+                self.word(i),
+                Some(W::Num(_) | W::A | W::Many(_) | W::Month(..) | W::Between | W::From)
+            )
+        {
+            return None;
+        }
         // ISO dates: "2024-03-07"
         if self.is_year(i) && self.text(i + 1) == "-" && self.glued(i + 1) && self.glued(i + 2) {
             let (m, d) = (self.text(i + 2), self.text(i + 4));
@@ -1732,6 +1754,11 @@ impl Cx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use crate::{Annotator, Label, Options, Value};
+
+    #[test]
+    fn every_pattern_word_has_a_packed_key() {
+        assert_eq!(super::words().0.len(), super::WORDS.len());
+    }
 
     fn found(text: &str, reference: Option<&str>) -> Vec<(String, Label, Option<Value>)> {
         let options = Options {
