@@ -51,7 +51,97 @@ pub struct Casing {
     /// hardly any lower-case words ("Lotte 6 Hyundai 2", "Luton 4 1 0 3 4 10 3").
     pub score_line: Vec<bool>,
     /// Lower-cased word → how the document writes it.
-    seen: FxMap<String, Seen>,
+    seen: SeenMap,
+}
+
+/// Lower-cased word → how the document writes it. A word of up to fifteen ASCII bytes (most
+/// words) is keyed by its [`packed`] bytes, hashed and compared in a step or two; a longer one by
+/// its text.
+#[derive(Debug, Default)]
+struct SeenMap {
+    short: FxMap<u128, Seen>,
+    long: FxMap<String, Seen>,
+    /// [`shape`] of every key, for the filter of [`Casing::new`].
+    shapes: Vec<usize>,
+}
+
+impl SeenMap {
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The counts of the key `lower`, exactly as written.
+    fn get_mut(&mut self, lower: &str) -> Option<&mut Seen> {
+        match packed(lower, false) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.long.get_mut(lower),
+        }
+    }
+
+    fn get(&self, lower: &str) -> Option<&Seen> {
+        match packed(lower, false) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(lower),
+        }
+    }
+
+    /// The counts of `word` lower-cased (`buf`: a buffer for a word that is not short ASCII).
+    fn get_mut_lower(&mut self, word: &str, buf: &mut String) -> Option<&mut Seen> {
+        match packed(word, true) {
+            Some(k) => self.short.get_mut(&k),
+            None => {
+                buf.clear();
+                push_lower(buf, word);
+                self.get_mut(buf)
+            }
+        }
+    }
+
+    /// The counts of `word` lower-cased, new ones when it is not a key yet.
+    fn entry_lower(&mut self, word: &str, buf: &mut String) -> &mut Seen {
+        let shapes = &mut self.shapes;
+        let short = match packed(word, true) {
+            Some(k) => Some((k, shape_lower_ascii(word))),
+            None => {
+                buf.clear();
+                push_lower(buf, word);
+                packed(buf, false).map(|k| (k, shape(buf)))
+            }
+        };
+        match short {
+            Some((k, h)) => self.short.entry(k).or_insert_with(|| {
+                shapes.push(h);
+                Seen::default()
+            }),
+            None => {
+                if !self.long.contains_key(buf.as_str()) {
+                    shapes.push(shape(buf));
+                    self.long.insert(buf.clone(), Seen::default());
+                }
+                self.long.get_mut(buf.as_str()).expect("inserted above")
+            }
+        }
+    }
+}
+
+/// A word's bytes packed into one number, with its length in the last byte, when it is ASCII and
+/// at most fifteen bytes long; with `lower`, its letters lower-cased. Distinct words get distinct
+/// numbers, so the number can key a map in the word's place.
+#[inline]
+pub(crate) fn packed(word: &str, lower: bool) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, &c) in buf.iter_mut().zip(b) {
+        if c >= 0x80 {
+            return None;
+        }
+        *d = if lower { c.to_ascii_lowercase() } else { c };
+    }
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Lower-case words that may stay lower case inside a title-case headline.
@@ -113,40 +203,32 @@ impl Casing {
         // it is no common word and another capital follows: "Kestrel Rovers beat ..."), then
         // how often in lower case; counted only for the words the recognisers will ask about,
         // those capitalised where a capital says little.
-        let mut seen: FxMap<String, Seen> = FxMap::default();
+        let mut seen = SeenMap::default();
         let mut buf = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !t.upper_initial || position[i] == Position::Mid {
                 continue;
             }
-            buf.clear();
-            push_lower(&mut buf, doc.tok_text(i));
+            let w = doc.tok_text(i);
             let name_start = position[i] == Position::Initial
                 && !t.all_upper
                 && doc.tokens.get(i + 1).is_some_and(|n| {
                     n.kind == TokenKind::Word && n.upper_initial && n.newlines_before == 0
                 })
-                && lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) == 0;
-            match seen.get_mut(buf.as_str()) {
-                Some(s) => s.capital += u32::from(name_start),
-                None => {
-                    seen.insert(
-                        buf.clone(),
-                        Seen {
-                            capital: u32::from(name_start),
-                            lower: 0,
-                        },
-                    );
-                }
-            }
+                && {
+                    buf.clear();
+                    push_lower(&mut buf, w);
+                    lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) == 0
+                };
+            seen.entry_lower(w, &mut buf).capital += u32::from(name_start);
         }
-        if !seen.is_empty() {
+        if seen.len() > 0 {
             // A filter of the asked words' shapes (first byte, last byte, length) spares most
             // words a lookup in the map.
             let bits = (seen.len() * 8).next_power_of_two().max(64);
             let mut filter = vec![0u64; bits / 64];
-            for k in seen.keys() {
-                let h = shape(k) & (bits - 1);
+            for &h in &seen.shapes {
+                let h = h & (bits - 1);
                 filter[h / 64] |= 1 << (h % 64);
             }
             let hit = |h: usize| {
@@ -173,9 +255,7 @@ impl Casing {
                         shape(&buf)
                     };
                     if hit(h) {
-                        buf.clear();
-                        push_lower(&mut buf, w);
-                        if let Some(s) = seen.get_mut(buf.as_str()) {
+                        if let Some(s) = seen.get_mut_lower(w, &mut buf) {
                             s.capital += 1;
                         }
                     }
@@ -295,6 +375,11 @@ fn line_case(
             capitalised += 1;
         } else if lower_content == 0 && !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
             lower_content += 1;
+        }
+        // Running text: with a lower-case content word the line is in no title case, and when
+        // even capitals in all the words left could not make three in four, not in capitals.
+        if lower_content > 0 && upper + (end - i - 1) < 3 * (words - upper) {
+            return (false, false);
         }
     }
     // capitalised common words, looked up only when the line may be in title case

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::casing::{shape, shape_lower_ascii};
+use super::casing::{packed, shape, shape_lower_ascii};
 use super::dates::{
     add_months, civil_from_days, days_from_civil, iso_day, iso_month, iso_week, valid, weekday,
 };
@@ -430,11 +430,11 @@ const WORDS: &[(&str, W)] = &[
     ("p.m", W::Meridiem),
 ];
 
-/// Each pattern word → 1 + its index in [`WORDS`], by its [`packed_lower`] key; and a filter of
+/// Each pattern word → 1 + its index in [`WORDS`], by its [`packed`] key; and a filter of
 /// word shapes (a 4096-bit set) that rules out most other words without a lookup.
 type WordTable = (HashMap<u128, u16, FxBuild>, [u64; 64]);
 
-/// The longest pattern word, in bytes ("kilometres").
+/// No pattern word is longer, in bytes (the longest, "kilometres", has ten).
 const MAX_WORD: usize = 12;
 
 fn words() -> &'static WordTable {
@@ -448,27 +448,10 @@ fn words() -> &'static WordTable {
         let table = WORDS
             .iter()
             .enumerate()
-            .filter_map(|(k, &(w, _))| Some((packed_lower(w.as_bytes())?, k as u16 + 1)))
+            .filter_map(|(k, &(w, _))| Some((packed(w, false)?, k as u16 + 1)))
             .collect();
         (table, filter)
     })
-}
-
-/// An ASCII word of at most [`MAX_WORD`] bytes, lower-cased and packed into one number (a key
-/// that hashes and compares in a step or two); `None` for any other word.
-#[inline]
-fn packed_lower(word: &[u8]) -> Option<u128> {
-    if word.len() > MAX_WORD {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (b, &c) in buf.iter_mut().zip(word) {
-        if c >= 0x80 {
-            return None;
-        }
-        *b = c.to_ascii_lowercase();
-    }
-    Some(u128::from_le_bytes(buf))
 }
 
 /// Currency signs and the codes they stand for, and the prefixes glued to "$".
@@ -575,7 +558,7 @@ impl PatternWords {
                 if filter[h / 64] & (1 << (h % 64)) == 0 {
                     return 0;
                 }
-                let Some(&code) = packed_lower(s.as_bytes()).and_then(|k| table.get(&k)) else {
+                let Some(&code) = packed(s, true).and_then(|k| table.get(&k)) else {
                     return 0;
                 };
                 match decode_word(code) {
