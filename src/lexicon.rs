@@ -271,6 +271,32 @@ pub fn push_lower(out: &mut String, s: &str) {
     }
 }
 
+/// A word's bytes packed into one number, with its length in the last byte, when it is ASCII and
+/// at most fifteen bytes long; with `lower`, its letters lower-cased. Distinct words get distinct
+/// numbers, so the number can key a map in the word's place.
+#[inline]
+pub fn packed(word: &str, lower: bool) -> Option<u128> {
+    const EACH: u128 = u128::from_le_bytes([1; 16]);
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let mut x = u128::from_le_bytes(buf);
+    if x & (0x80 * EACH) != 0 {
+        return None;
+    }
+    if lower {
+        // every byte is below 0x80, so adding to each carries into none: a byte's top bit is
+        // set in `ge_a` when it is 'A' or above, in `gt_z` when it is above 'Z'
+        let ge_a = x + (0x80 - b'A' as u128) * EACH;
+        let gt_z = x + (0x80 - b'Z' as u128 - 1) * EACH;
+        x |= ((ge_a & !gt_z) & (0x80 * EACH)) >> 2;
+    }
+    Some(x | (b.len() as u128) << 120)
+}
+
 /// Calls `f` with `s.to_lowercase()`, without allocating when `s` is short ASCII text (most
 /// words and names): lookups by a lower-cased key need no `String` of their own.
 pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -504,6 +530,17 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words() {
+        assert_eq!(packed("Hello", true), packed("hello", false));
+        assert_ne!(packed("Hello", false), packed("hello", false));
+        assert_eq!(packed("@[`{", true), packed("@[`{", false));
+        assert_ne!(packed("ab", false), packed("ab\0", false));
+        assert_eq!(packed("é", true), None);
+        assert_eq!(packed("abcdefghijklmnop", true), None);
+        assert!(packed("abcdefghijklmno", true).is_some());
+    }
 
     #[test]
     fn lists_load() {

@@ -9,7 +9,7 @@
 //!
 //! Everything here is one pass over the tokens plus one hash lookup per capitalised word.
 
-use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
+use crate::lexicon::{kind, packed, push_lower, FxMap, Lexicon};
 use crate::text::{Doc, TokenKind};
 
 /// Where a token stands, as far as its capital letter is concerned.
@@ -124,32 +124,14 @@ impl SeenMap {
     }
 }
 
-/// A word's bytes packed into one number, with its length in the last byte, when it is ASCII and
-/// at most fifteen bytes long; with `lower`, its letters lower-cased. Distinct words get distinct
-/// numbers, so the number can key a map in the word's place.
-#[inline]
-pub(crate) fn packed(word: &str, lower: bool) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.len() > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (d, &c) in buf.iter_mut().zip(b) {
-        if c >= 0x80 {
-            return None;
-        }
-        *d = if lower { c.to_ascii_lowercase() } else { c };
-    }
-    buf[15] = b.len() as u8;
-    Some(u128::from_le_bytes(buf))
-}
-
 /// Lower-case words that may stay lower case inside a title-case headline.
 const MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "v", "via", "per", "into", "over", "up", "off", "out", "after", "about",
     "amid", "is", "are", "be", "de", "la", "le", "van", "von",
 ];
+/// The longest of the [`MINOR_WORDS`], in bytes.
+const MINOR_LEN: usize = 5;
 
 impl Casing {
     /// Analyses `doc`.
@@ -274,6 +256,18 @@ impl Casing {
     pub fn seen(&self, lower: &str) -> Seen {
         self.seen.get(lower).copied().unwrap_or_default()
     }
+
+    /// How the document writes `word`, once lower-cased.
+    pub fn seen_lower(&self, word: &str) -> Seen {
+        match packed(word, true) {
+            Some(k) => self.seen.short.get(&k).copied().unwrap_or_default(),
+            None => {
+                let mut lower = String::new();
+                push_lower(&mut lower, word);
+                self.seen(&lower)
+            }
+        }
+    }
 }
 
 /// A cheap hash of a word's shape: its first and last byte and its length.
@@ -351,7 +345,12 @@ fn line_case(
     // after a label ("Man of the Match: Aravinda de Silva"), the rest of the line decides
     let from = (start..end)
         .rev()
-        .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.tok_text(i) == ":")
+        .find(|&i| {
+            let t = &doc.tokens[i];
+            t.kind == TokenKind::Punct
+                && t.span.len() == 1
+                && doc.text.as_bytes()[t.span.start] == b':'
+        })
         .filter(|&c| {
             (c + 1..end)
                 .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
@@ -373,7 +372,10 @@ fn line_case(
         }
         if t.upper_initial {
             capitalised += 1;
-        } else if lower_content == 0 && !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
+        } else if lower_content == 0
+            && !(w.len() <= MINOR_LEN && MINOR_WORDS.contains(&w))
+            && !w.starts_with(['\'', '’'])
+        {
             lower_content += 1;
         }
         // Running text: with a lower-case content word the line is in no title case, and when
@@ -462,6 +464,11 @@ mod tests {
             positions("Hundreds Dead in Hajj Stampede\nPilgrims died.")[..2],
             [("Hundreds", Headline), ("Dead", Headline)]
         );
+    }
+
+    #[test]
+    fn minor_words_are_short() {
+        assert!(MINOR_WORDS.iter().all(|w| w.len() <= MINOR_LEN));
     }
 
     #[test]

@@ -25,13 +25,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::casing::{packed, shape, shape_lower_ascii};
+use super::casing::{shape, shape_lower_ascii};
 use super::dates::{
     add_months, civil_from_days, days_from_civil, iso_day, iso_month, iso_week, valid, weekday,
 };
 use super::Mention;
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, with_lowercase, FxBuild, Lexicon};
+use crate::lexicon::{kind, packed, with_lowercase, FxBuild, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
