@@ -512,6 +512,13 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u128(&mut self, i: u128) {
+        // (the packed words of [`packed`]: two steps, not the byte loop of `write`)
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(i as u64);
     }

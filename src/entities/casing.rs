@@ -71,6 +71,7 @@ impl SeenMap {
     }
 
     /// The counts of the key `lower`, exactly as written.
+    #[inline]
     fn get_mut(&mut self, lower: &str) -> Option<&mut Seen> {
         match packed(lower, false) {
             Some(k) => self.short.get_mut(&k),
@@ -364,7 +365,14 @@ fn line_case(
             continue;
         }
         let w = doc.tok_text(i);
-        if w.chars().nth(1).is_some() {
+        // two chars or more (the first byte gives the first char's length)
+        let first_len = match w.as_bytes().first() {
+            Some(0..=0x7F) => 1,
+            Some(0xC0..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            _ => 4,
+        };
+        if w.len() > first_len {
             words += 1;
             if t.all_upper {
                 upper += 1;
