@@ -276,8 +276,13 @@ pub fn push_lower(out: &mut String, s: &str) {
 /// numbers, so the number can key a map in the word's place.
 #[inline]
 pub fn packed(word: &str, lower: bool) -> Option<u128> {
+    packed_bytes(word.as_bytes(), lower)
+}
+
+/// [`packed`] for a word's bytes.
+#[inline]
+pub fn packed_bytes(b: &[u8], lower: bool) -> Option<u128> {
     const EACH: u128 = u128::from_le_bytes([1; 16]);
-    let b = word.as_bytes();
     if b.len() > 15 {
         return None;
     }

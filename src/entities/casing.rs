@@ -102,7 +102,7 @@ impl SeenMap {
     fn entry_lower(&mut self, word: &str, buf: &mut String) -> &mut Seen {
         let shapes = &mut self.shapes;
         let short = match packed(word, true) {
-            Some(k) => Some((k, shape_lower_ascii(word))),
+            Some(k) => Some((k, shape_lower_ascii(word.as_bytes()))),
             None => {
                 buf.clear();
                 push_lower(buf, word);
@@ -231,7 +231,7 @@ impl Casing {
                     }
                 } else if position[i] == Position::Mid && !(t.all_upper && w.len() > 1) {
                     let h = if w.is_ascii() {
-                        shape_lower_ascii(w)
+                        shape_lower_ascii(w.as_bytes())
                     } else {
                         buf.clear();
                         push_lower(&mut buf, w);
@@ -282,8 +282,7 @@ pub(crate) fn shape(w: &str) -> usize {
 
 /// [`shape`] of an ASCII word lower-cased, without lower-casing it.
 #[inline]
-pub(crate) fn shape_lower_ascii(w: &str) -> usize {
-    let b = w.as_bytes();
+pub(crate) fn shape_lower_ascii(b: &[u8]) -> usize {
     let first = b.first().map_or(0, u8::to_ascii_lowercase) as usize;
     let last = b.last().map_or(0, u8::to_ascii_lowercase) as usize;
     mix(first, last, b.len())

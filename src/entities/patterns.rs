@@ -31,7 +31,7 @@ use super::dates::{
 };
 use super::Mention;
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, packed, with_lowercase, FxBuild, Lexicon};
+use crate::lexicon::{kind, packed, packed_bytes, with_lowercase, FxBuild, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -544,13 +544,14 @@ impl PatternWords {
     /// Looks up every word token of `doc`.
     pub fn new(doc: &Doc) -> PatternWords {
         let (table, filter) = words();
+        let text = doc.text.as_bytes();
         let words = doc
             .tokens
             .iter()
             .map(|t| {
-                let s = t.text(doc.text);
+                let s = &text[t.span.start..t.span.end];
                 match t.kind {
-                    TokenKind::Punct if s == "%" => return PERCENT_SIGN,
+                    TokenKind::Punct if s == b"%" => return PERCENT_SIGN,
                     TokenKind::Word if s.len() <= MAX_WORD => {}
                     _ => return 0,
                 }
@@ -558,7 +559,7 @@ impl PatternWords {
                 if filter[h / 64] & (1 << (h % 64)) == 0 {
                     return 0;
                 }
-                let Some(&code) = packed(s, true).and_then(|k| table.get(&k)) else {
+                let Some(&code) = packed_bytes(s, true).and_then(|k| table.get(&k)) else {
                     return 0;
                 };
                 match decode_word(code) {
