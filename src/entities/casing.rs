@@ -54,12 +54,12 @@ pub struct Casing {
     seen: SeenMap,
 }
 
-/// Lower-cased word → how the document writes it. A word of up to fifteen ASCII bytes (most
+/// Lower-cased word → how the document writes it. A word of up to eight ASCII bytes (most
 /// words) is keyed by its [`packed`] bytes, hashed and compared in a step or two; a longer one by
 /// its text.
 #[derive(Debug, Default)]
 struct SeenMap {
-    short: FxMap<u128, Seen>,
+    short: FxMap<u64, Seen>,
     long: FxMap<String, Seen>,
     /// [`shape`] of every key, for the filter of [`Casing::new`].
     shapes: Vec<usize>,

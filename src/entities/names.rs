@@ -339,7 +339,7 @@ pub struct Names<'a, 't> {
     title_buf: std::cell::RefCell<String>,
     /// [`Gazetteer::word`](crate::lexicon::Gazetteer::word) of the document's words, by their
     /// [`packed`] text: each word is looked up once.
-    words: std::cell::RefCell<FxMap<u128, Entry>>,
+    words: std::cell::RefCell<FxMap<u64, Entry>>,
 }
 
 /// What the lists say about one token of the sentence at hand.

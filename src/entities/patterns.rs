@@ -31,7 +31,7 @@ use super::dates::{
 };
 use super::Mention;
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, packed, packed_bytes, with_lowercase, FxBuild, Lexicon};
+use crate::lexicon::{kind, packed_bytes, with_lowercase, FxBuild, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -430,9 +430,16 @@ const WORDS: &[(&str, W)] = &[
     ("p.m", W::Meridiem),
 ];
 
-/// Each pattern word → 1 + its index in [`WORDS`], by its [`packed`] key; and a filter of
-/// word shapes (a 4096-bit set) that rules out most other words without a lookup.
-type WordTable = (HashMap<u128, u16, FxBuild>, [u64; 64]);
+/// Each pattern word → 1 + its index in [`WORDS`], by its [`word_key`]; and a filter of word
+/// shapes (a 4096-bit set) that rules out most other words without a lookup.
+type WordTable = (HashMap<u64, u16, FxBuild>, [u64; 64]);
+
+/// The key of an ASCII word of the [`WordTable`] (lower-cased): its [`packed`](crate::lexicon::packed) bytes, or for a
+/// word of more than eight bytes, its first eight bytes and its length (shared with no other
+/// pattern word, but with other words: the word itself is compared then).
+fn word_key(b: &[u8]) -> Option<u64> {
+    packed_bytes(&b[..b.len().min(8)], true).map(|k| k ^ (b.len() as u64) << 59)
+}
 
 /// No pattern word is longer, in bytes (the longest, "kilometres", has ten).
 const MAX_WORD: usize = 12;
@@ -448,7 +455,7 @@ fn words() -> &'static WordTable {
         let table = WORDS
             .iter()
             .enumerate()
-            .filter_map(|(k, &(w, _))| Some((packed(w, false)?, k as u16 + 1)))
+            .filter_map(|(k, &(w, _))| Some((word_key(w.as_bytes())?, k as u16 + 1)))
             .collect();
         (table, filter)
     })
@@ -559,9 +566,17 @@ impl PatternWords {
                 if filter[h / 64] & (1 << (h % 64)) == 0 {
                     return 0;
                 }
-                let Some(&code) = packed_bytes(s, true).and_then(|k| table.get(&k)) else {
+                let Some(&code) = word_key(s).and_then(|k| table.get(&k)) else {
                     return 0;
                 };
+                if s.len() > 8
+                    && !WORDS[code as usize - 1]
+                        .0
+                        .as_bytes()
+                        .eq_ignore_ascii_case(s)
+                {
+                    return 0;
+                }
                 match decode_word(code) {
                     // months and weekdays are written with a capital
                     Some(W::Month(..) | W::Weekday(_)) if !t.upper_initial => 0,
