@@ -9,7 +9,7 @@
 //!
 //! Everything here is one pass over the tokens plus one hash lookup per capitalised word.
 
-use crate::lexicon::{kind, packed, push_lower, FxMap, Lexicon};
+use crate::lexicon::{kind, push_lower, FxMap, Lexicon};
 use crate::text::{Doc, TokenKind};
 
 /// Where a token stands, as far as its capital letter is concerned.
@@ -51,78 +51,7 @@ pub struct Casing {
     /// hardly any lower-case words ("Lotte 6 Hyundai 2", "Luton 4 1 0 3 4 10 3").
     pub score_line: Vec<bool>,
     /// Lower-cased word → how the document writes it.
-    seen: SeenMap,
-}
-
-/// Lower-cased word → how the document writes it. A word of up to eight ASCII bytes (most
-/// words) is keyed by its [`packed`] bytes, hashed and compared in a step or two; a longer one by
-/// its text.
-#[derive(Debug, Default)]
-struct SeenMap {
-    short: FxMap<u64, Seen>,
-    long: FxMap<String, Seen>,
-    /// [`shape`] of every key, for the filter of [`Casing::new`].
-    shapes: Vec<usize>,
-}
-
-impl SeenMap {
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    /// The counts of the key `lower`, exactly as written.
-    #[inline]
-    fn get_mut(&mut self, lower: &str) -> Option<&mut Seen> {
-        match packed(lower, false) {
-            Some(k) => self.short.get_mut(&k),
-            None => self.long.get_mut(lower),
-        }
-    }
-
-    fn get(&self, lower: &str) -> Option<&Seen> {
-        match packed(lower, false) {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(lower),
-        }
-    }
-
-    /// The counts of `word` lower-cased (`buf`: a buffer for a word that is not short ASCII).
-    fn get_mut_lower(&mut self, word: &str, buf: &mut String) -> Option<&mut Seen> {
-        match packed(word, true) {
-            Some(k) => self.short.get_mut(&k),
-            None => {
-                buf.clear();
-                push_lower(buf, word);
-                self.get_mut(buf)
-            }
-        }
-    }
-
-    /// The counts of `word` lower-cased, new ones when it is not a key yet.
-    fn entry_lower(&mut self, word: &str, buf: &mut String) -> &mut Seen {
-        let shapes = &mut self.shapes;
-        let short = match packed(word, true) {
-            Some(k) => Some((k, shape_lower_ascii(word.as_bytes()))),
-            None => {
-                buf.clear();
-                push_lower(buf, word);
-                packed(buf, false).map(|k| (k, shape(buf)))
-            }
-        };
-        match short {
-            Some((k, h)) => self.short.entry(k).or_insert_with(|| {
-                shapes.push(h);
-                Seen::default()
-            }),
-            None => {
-                if !self.long.contains_key(buf.as_str()) {
-                    shapes.push(shape(buf));
-                    self.long.insert(buf.clone(), Seen::default());
-                }
-                self.long.get_mut(buf.as_str()).expect("inserted above")
-            }
-        }
-    }
+    seen: FxMap<String, Seen>,
 }
 
 /// Lower-case words that may stay lower case inside a title-case headline.
@@ -186,32 +115,40 @@ impl Casing {
         // it is no common word and another capital follows: "Kestrel Rovers beat ..."), then
         // how often in lower case; counted only for the words the recognisers will ask about,
         // those capitalised where a capital says little.
-        let mut seen = SeenMap::default();
+        let mut seen: FxMap<String, Seen> = FxMap::default();
         let mut buf = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !t.upper_initial || position[i] == Position::Mid {
                 continue;
             }
-            let w = doc.tok_text(i);
+            buf.clear();
+            push_lower(&mut buf, doc.tok_text(i));
             let name_start = position[i] == Position::Initial
                 && !t.all_upper
                 && doc.tokens.get(i + 1).is_some_and(|n| {
                     n.kind == TokenKind::Word && n.upper_initial && n.newlines_before == 0
                 })
-                && {
-                    buf.clear();
-                    push_lower(&mut buf, w);
-                    lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) == 0
-                };
-            seen.entry_lower(w, &mut buf).capital += u32::from(name_start);
+                && lexicon.gazetteer.word(&buf).kinds & (kind::COMMON | kind::TITLE) == 0;
+            match seen.get_mut(buf.as_str()) {
+                Some(s) => s.capital += u32::from(name_start),
+                None => {
+                    seen.insert(
+                        buf.clone(),
+                        Seen {
+                            capital: u32::from(name_start),
+                            lower: 0,
+                        },
+                    );
+                }
+            }
         }
-        if seen.len() > 0 {
+        if !seen.is_empty() {
             // A filter of the asked words' shapes (first byte, last byte, length) spares most
             // words a lookup in the map.
             let bits = (seen.len() * 8).next_power_of_two().max(64);
             let mut filter = vec![0u64; bits / 64];
-            for &h in &seen.shapes {
-                let h = h & (bits - 1);
+            for k in seen.keys() {
+                let h = shape(k) & (bits - 1);
                 filter[h / 64] |= 1 << (h % 64);
             }
             let hit = |h: usize| {
@@ -238,7 +175,9 @@ impl Casing {
                         shape(&buf)
                     };
                     if hit(h) {
-                        if let Some(s) = seen.get_mut_lower(w, &mut buf) {
+                        buf.clear();
+                        push_lower(&mut buf, w);
+                        if let Some(s) = seen.get_mut(buf.as_str()) {
                             s.capital += 1;
                         }
                     }
@@ -260,14 +199,9 @@ impl Casing {
 
     /// How the document writes `word`, once lower-cased.
     pub fn seen_lower(&self, word: &str) -> Seen {
-        match packed(word, true) {
-            Some(k) => self.seen.short.get(&k).copied().unwrap_or_default(),
-            None => {
-                let mut lower = String::new();
-                push_lower(&mut lower, word);
-                self.seen(&lower)
-            }
-        }
+        let mut lower = String::new();
+        push_lower(&mut lower, word);
+        self.seen(&lower)
     }
 }
 
