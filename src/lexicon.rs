@@ -271,6 +271,38 @@ pub fn push_lower(out: &mut String, s: &str) {
     }
 }
 
+/// A word's bytes packed into one number when it is ASCII and one to eight bytes long; with
+/// `lower`, its letters lower-cased. The top bit of the last byte marks the end, so distinct words
+/// get distinct numbers and the number can key a map in the word's place.
+#[inline]
+pub fn packed(word: &str, lower: bool) -> Option<u64> {
+    packed_bytes(word.as_bytes(), lower)
+}
+
+/// [`packed`] for a word's bytes.
+#[inline(never)]
+pub fn packed_bytes(b: &[u8], lower: bool) -> Option<u64> {
+    const EACH: u64 = u64::from_le_bytes([1; 8]);
+    let last = b.len().wrapping_sub(1);
+    if last >= 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    let mut x = u64::from_le_bytes(buf);
+    if x & (0x80 * EACH) != 0 {
+        return None;
+    }
+    if lower {
+        // every byte is below 0x80, so adding to each carries into none: a byte's top bit is
+        // set in `ge_a` when it is 'A' or above, in `gt_z` when it is above 'Z'
+        let ge_a = x + (0x80 - b'A' as u64) * EACH;
+        let gt_z = x + (0x80 - b'Z' as u64 - 1) * EACH;
+        x |= ((ge_a & !gt_z) & (0x80 * EACH)) >> 2;
+    }
+    Some(x | 0x80 << (8 * last))
+}
+
 /// Calls `f` with `s.to_lowercase()`, without allocating when `s` is short ASCII text (most
 /// words and names): lookups by a lower-cased key need no `String` of their own.
 pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -486,6 +518,12 @@ impl Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, i: u64) {
+        // (the packed words of [`packed`]: one step, not the byte loop of `write`)
+        self.add(i);
+    }
+
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(i as u64);
     }
@@ -504,6 +542,19 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words() {
+        assert_eq!(packed("Hello", true), packed("hello", false));
+        assert_ne!(packed("Hello", false), packed("hello", false));
+        assert_eq!(packed("@[`{", true), packed("@[`{", false));
+        assert_ne!(packed("ab", false), packed("ab\0", false));
+        assert_eq!(packed("é", true), None);
+        assert_eq!(packed("", true), None);
+        assert_eq!(packed("abcdefghi", true), None);
+        assert!(packed("abcdefgh", true).is_some());
+        assert_ne!(packed("abcdefg", false), packed("abcdefgh", false));
+    }
 
     #[test]
     fn lists_load() {

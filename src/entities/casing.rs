@@ -60,6 +60,8 @@ const MINOR_WORDS: &[&str] = &[
     "from", "as", "vs", "v", "via", "per", "into", "over", "up", "off", "out", "after", "about",
     "amid", "is", "are", "be", "de", "la", "le", "van", "von",
 ];
+/// The longest of the [`MINOR_WORDS`], in bytes.
+const MINOR_LEN: usize = 5;
 
 impl Casing {
     /// Analyses `doc`.
@@ -166,7 +168,7 @@ impl Casing {
                     }
                 } else if position[i] == Position::Mid && !(t.all_upper && w.len() > 1) {
                     let h = if w.is_ascii() {
-                        shape_lower_ascii(w)
+                        shape_lower_ascii(w.as_bytes())
                     } else {
                         buf.clear();
                         push_lower(&mut buf, w);
@@ -194,6 +196,13 @@ impl Casing {
     pub fn seen(&self, lower: &str) -> Seen {
         self.seen.get(lower).copied().unwrap_or_default()
     }
+
+    /// How the document writes `word`, once lower-cased.
+    pub fn seen_lower(&self, word: &str) -> Seen {
+        let mut lower = String::new();
+        push_lower(&mut lower, word);
+        self.seen(&lower)
+    }
 }
 
 /// A cheap hash of a word's shape: its first and last byte and its length.
@@ -207,8 +216,7 @@ pub(crate) fn shape(w: &str) -> usize {
 
 /// [`shape`] of an ASCII word lower-cased, without lower-casing it.
 #[inline]
-pub(crate) fn shape_lower_ascii(w: &str) -> usize {
-    let b = w.as_bytes();
+pub(crate) fn shape_lower_ascii(b: &[u8]) -> usize {
     let first = b.first().map_or(0, u8::to_ascii_lowercase) as usize;
     let last = b.last().map_or(0, u8::to_ascii_lowercase) as usize;
     mix(first, last, b.len())
@@ -271,7 +279,12 @@ fn line_case(
     // after a label ("Man of the Match: Aravinda de Silva"), the rest of the line decides
     let from = (start..end)
         .rev()
-        .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.tok_text(i) == ":")
+        .find(|&i| {
+            let t = &doc.tokens[i];
+            t.kind == TokenKind::Punct
+                && t.span.len() == 1
+                && doc.text.as_bytes()[t.span.start] == b':'
+        })
         .filter(|&c| {
             (c + 1..end)
                 .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
@@ -285,7 +298,14 @@ fn line_case(
             continue;
         }
         let w = doc.tok_text(i);
-        if w.chars().nth(1).is_some() {
+        // two chars or more (the first byte gives the first char's length)
+        let first_len = match w.as_bytes().first() {
+            Some(0..=0x7F) => 1,
+            Some(0xC0..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            _ => 4,
+        };
+        if w.len() > first_len {
             words += 1;
             if t.all_upper {
                 upper += 1;
@@ -293,8 +313,16 @@ fn line_case(
         }
         if t.upper_initial {
             capitalised += 1;
-        } else if lower_content == 0 && !MINOR_WORDS.contains(&w) && !w.starts_with(['\'', '’']) {
+        } else if lower_content == 0
+            && !(w.len() <= MINOR_LEN && MINOR_WORDS.contains(&w))
+            && !w.starts_with(['\'', '’'])
+        {
             lower_content += 1;
+        }
+        // Running text: with a lower-case content word the line is in no title case, and when
+        // even capitals in all the words left could not make three in four, not in capitals.
+        if lower_content > 0 && upper + (end - i - 1) < 3 * (words - upper) {
+            return (false, false);
         }
     }
     // capitalised common words, looked up only when the line may be in title case
@@ -377,6 +405,11 @@ mod tests {
             positions("Hundreds Dead in Hajj Stampede\nPilgrims died.")[..2],
             [("Hundreds", Headline), ("Dead", Headline)]
         );
+    }
+
+    #[test]
+    fn minor_words_are_short() {
+        assert!(MINOR_WORDS.iter().all(|w| w.len() <= MINOR_LEN));
     }
 
     #[test]

@@ -73,7 +73,8 @@ pub fn cluster_mentions(
             Some(c) => push_lower(&mut key, c),
             None => {
                 let k = lower.strip_prefix("the ").unwrap_or(&lower);
-                if k.contains('’') {
+                // (a byte test first: `contains` of a non-ASCII char runs a substring search)
+                if k.as_bytes().contains(&0xE2) && k.contains('’') {
                     key.push_str(&k.replace('’', "'"));
                 } else {
                     key.push_str(k);
@@ -94,7 +95,8 @@ pub fn cluster_mentions(
                 }
             }
         }
-        let mut found = by_key.get(key.as_str()).copied();
+        let by_key_found = by_key.get(key.as_str()).copied();
+        let mut found = by_key_found;
         if found.is_none() && m.label == Label::Person {
             if n_words == 1 {
                 found = surnames.get(last).or_else(|| given.get(last)).copied();
@@ -113,10 +115,12 @@ pub fn cluster_mentions(
             Some(c) => {
                 let cl = &mut clusters[c];
                 cl.mentions.push(id);
-                let better = surface.chars().count() > cl.canonical.chars().count()
-                    && !is_acronym(surface)
-                    || is_shouting(&cl.canonical) && !is_shouting(surface);
-                if !listed[c] && better {
+                // (a listed name is kept: then no other is compared with it)
+                let better = || {
+                    surface.chars().count() > cl.canonical.chars().count() && !is_acronym(surface)
+                        || is_shouting(&cl.canonical) && !is_shouting(surface)
+                };
+                if !listed[c] && better() {
                     cl.canonical.clear();
                     cl.canonical.push_str(surface);
                 }
@@ -135,7 +139,9 @@ pub fn cluster_mentions(
                 c
             }
         };
-        insert_first(&mut by_key, &key, cluster);
+        if by_key_found.is_none() {
+            by_key.insert(key.clone(), cluster);
+        }
         if m.label == Label::Person && n_words > 0 {
             full_name[cluster] |= n_words > 1;
             if surnames.get(last) != Some(&cluster) {
@@ -195,7 +201,7 @@ fn is_acronym(s: &str) -> bool {
 
 /// A text written all in capitals, longer than an acronym ("LEICESTERSHIRE").
 fn is_shouting(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() > 6 && !s.chars().any(char::is_lowercase)
+    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() > 6
 }
 
 /// An acronym built on the stack: at most six letters of at most four bytes each.

@@ -132,8 +132,10 @@ fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut
         .filter(|(c, _)| sports && c.team.is_some())
         .map(|(_, &k)| k)
         .collect();
-    let mut sure: FxMap<&str, (Label, Evidence)> = FxMap::default();
-    let mut kept: FxMap<&str, Label> = FxMap::default();
+    let mut sure: FxMap<&str, (Label, Evidence)> =
+        FxMap::with_capacity_and_hasher(candidates.len(), FxBuild::default());
+    let mut kept: FxMap<&str, Label> =
+        FxMap::with_capacity_and_hasher(candidates.len(), FxBuild::default());
     // words of people's full names, with the evidence for the person
     let mut parts: FxMap<String, Evidence> = FxMap::default();
     let mut word = String::new();

@@ -39,7 +39,7 @@ use std::ops::Range;
 use super::casing::{Casing, Position};
 use super::Mention;
 use crate::annotation::Label;
-use crate::lexicon::{kind, push_lower, Entry, Lexicon};
+use crate::lexicon::{kind, packed, push_lower, Entry, FxMap, Lexicon};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 
@@ -63,6 +63,24 @@ const NAME_PARTICLES: &[&str] = &[
 const HYPHEN_PREFIXES: &[&str] = &[
     "Pro", "Anti", "Ex", "Non", "Post", "Pre", "Neo", "Pan", "Mid", "D", "R", "I",
 ];
+/// Is `w` one of the [`CONNECTORS`]? (Their length is tested first: most words are longer.)
+#[inline]
+fn is_connector(w: &str) -> bool {
+    w.len() <= 5 && CONNECTORS.contains(&w)
+}
+
+/// Is `w` one of the [`NAME_PARTICLES`]?
+#[inline]
+fn is_particle(w: &str) -> bool {
+    w.len() <= 3 && NAME_PARTICLES.contains(&w)
+}
+
+/// Is `w` one of the [`HYPHEN_PREFIXES`]?
+#[inline]
+fn is_hyphen_prefix(w: &str) -> bool {
+    w.len() <= 4 && HYPHEN_PREFIXES.contains(&w)
+}
+
 /// Nouns before "of" that make the single name after it a place ("the village of Krynky").
 const PLACE_HEADS_OF: &[&str] = &[
     "village",
@@ -319,6 +337,9 @@ pub struct Names<'a, 't> {
     infos: Vec<Info>,
     /// A buffer for multi-word title lookups.
     title_buf: std::cell::RefCell<String>,
+    /// [`Gazetteer::word`](crate::lexicon::Gazetteer::word) of the document's words, by their
+    /// [`packed`] text: each word is looked up once.
+    words: std::cell::RefCell<FxMap<u64, Entry>>,
 }
 
 /// What the lists say about one token of the sentence at hand.
@@ -352,14 +373,33 @@ impl<'a, 't> Names<'a, 't> {
             buf: String::new(),
             infos: Vec::new(),
             title_buf: std::cell::RefCell::new(String::new()),
+            words: Default::default(),
+        }
+    }
+
+    /// [`Gazetteer::word`](crate::lexicon::Gazetteer::word) of `lower` (remembered).
+    fn word(&self, lower: &str) -> Entry {
+        match packed(lower, false) {
+            Some(k) => *self
+                .words
+                .borrow_mut()
+                .entry(k)
+                .or_insert_with(|| self.lx.gazetteer.word(lower)),
+            None => self.lx.gazetteer.word(lower),
         }
     }
 
     /// The entry of token `i`, lower-cased.
     fn entry(&mut self, i: usize) -> Entry {
+        let w = self.doc.tok_text(i);
+        if let Some(k) = packed(w, true) {
+            if let Some(&e) = self.words.borrow().get(&k) {
+                return e;
+            }
+        }
         self.buf.clear();
-        push_lower(&mut self.buf, self.doc.tok_text(i));
-        self.lx.gazetteer.word(&self.buf)
+        push_lower(&mut self.buf, w);
+        self.word(&self.buf)
     }
 
     /// The kinds of token `i` as written: acronym kinds apply to a word in capitals outside a
@@ -383,7 +423,7 @@ impl<'a, 't> Names<'a, 't> {
             let word = self.doc.tok_text(i);
             if !t.upper_initial
                 && word != "the"
-                && !(NAME_PARTICLES.contains(&word) && self.glued_hyphen_then_capital(i, range.end))
+                && !(self.glued_hyphen_then_capital(i, range.end) && is_particle(word))
             {
                 continue;
             }
@@ -394,8 +434,8 @@ impl<'a, 't> Names<'a, 't> {
                 && !self.doc.tokens[i - 1].space_before
                 && self.doc.tokens[i - 2].kind == TokenKind::Word
                 && (!self.doc.tokens[i - 2].upper_initial
-                    && !NAME_PARTICLES.contains(&self.doc.tok_text(i - 2))
-                    || HYPHEN_PREFIXES.contains(&self.doc.tok_text(i - 2)));
+                    && !is_particle(self.doc.tok_text(i - 2))
+                    || is_hyphen_prefix(self.doc.tok_text(i - 2)));
             // "I'm", "I'll", "Don't"
             let clitic = t.upper_initial
                 && word.bytes().any(|b| b == b'\'' || b == 0xE2)
@@ -404,8 +444,7 @@ impl<'a, 't> Names<'a, 't> {
                 });
             // "Pro-Beijing": the prefix itself
             // "D-Mass.", "R-Calif.": a US lawmaker's party and state
-            let prefix =
-                HYPHEN_PREFIXES.contains(&word) && self.glued_hyphen_then_capital(i, range.end);
+            let prefix = is_hyphen_prefix(word) && self.glued_hyphen_then_capital(i, range.end);
             if prefixed || clitic || prefix {
                 continue;
             }
@@ -413,7 +452,7 @@ impl<'a, 't> Names<'a, 't> {
             let kinds = self.kinds_of(i, &e);
             let info = &mut infos[i - range.start];
             info.kinds = kinds;
-            info.name = t.upper_initial && self.trusted(i, kinds, &self.buf);
+            info.name = t.upper_initial && self.trusted(i, kinds);
             info.max_tokens = e.max_tokens;
             if e.max_tokens >= 1 {
                 let (len, entry) = self.phrase_at(i, range.end, taken, e);
@@ -436,10 +475,10 @@ impl<'a, 't> Names<'a, 't> {
 
     fn glued_hyphen_then_capital(&self, i: usize, end: usize) -> bool {
         i + 2 < end
-            && self.doc.tok_text(i + 1) == "-"
             && !self.doc.tokens[i + 1].space_before
             && !self.doc.tokens[i + 2].space_before
             && self.doc.tokens[i + 2].upper_initial
+            && self.doc.tok_text(i + 1) == "-"
     }
 
     /// The longest known phrase (of name kinds) starting at token `i`: its length and entry.
@@ -451,8 +490,6 @@ impl<'a, 't> Names<'a, 't> {
         if first.max_tokens < 2 {
             return best;
         }
-        self.buf.clear();
-        push_lower(&mut self.buf, self.doc.tok_text(i));
         for k in 1..first.max_tokens as usize {
             let j = i + k;
             if j >= end {
@@ -462,13 +499,20 @@ impl<'a, 't> Names<'a, 't> {
             let w = self.doc.tok_text(j);
             // a known name goes on in capitals or with a connector ("Bank of England",
             // "al-Qaeda"), not into lower-case words ("Xinhua news agency")
-            let lower_word = t.kind == TokenKind::Word
-                && !t.upper_initial
-                && !CONNECTORS.contains(&w)
-                && !NAME_PARTICLES.contains(&w)
-                && !matches!(w, "the" | "'s" | "’s");
-            if taken[j] || t.newlines_before > 0 || lower_word && t.space_before {
+            let lower_word = || {
+                t.kind == TokenKind::Word
+                    && !t.upper_initial
+                    && !is_connector(w)
+                    && !is_particle(w)
+                    && !matches!(w, "the" | "'s" | "’s")
+            };
+            if taken[j] || t.newlines_before > 0 || t.space_before && lower_word() {
                 break;
+            }
+            if k == 1 {
+                // the first word, lower-cased only when the phrase may go on
+                self.buf.clear();
+                push_lower(&mut self.buf, self.doc.tok_text(i));
             }
             if t.space_before {
                 self.buf.push(' ');
@@ -484,7 +528,7 @@ impl<'a, 't> Names<'a, 't> {
     }
 
     /// Is capitalised token `i` a name word where it stands?
-    fn trusted(&self, i: usize, kinds: u32, lower: &str) -> bool {
+    fn trusted(&self, i: usize, kinds: u32) -> bool {
         use kind::*;
         let t = &self.doc.tokens[i];
         let word = self.doc.tok_text(i);
@@ -500,7 +544,7 @@ impl<'a, 't> Names<'a, 't> {
             // A word in capitals inside running text is emphasis when it is a common word ("NOT").
             return !(t.all_upper && common && kinds & NAME == 0 && word.len() > 1);
         }
-        let seen = self.casing.seen(lower);
+        let seen = self.casing.seen_lower(word);
         if seen.as_name() {
             return true;
         }
@@ -519,7 +563,7 @@ impl<'a, 't> Names<'a, 't> {
             && word.len() > 3
             && word.ends_with('s')
             && !word.ends_with("ss")
-            && !self.casing.seen(lower).as_name()
+            && !seen.as_name()
         {
             return false;
         }
@@ -579,8 +623,7 @@ impl<'a, 't> Names<'a, 't> {
         }
         if !t.upper_initial {
             // "al-Amr"
-            return self.glued_hyphen_then_capital(i, end)
-                && NAME_PARTICLES.contains(&self.doc.tok_text(i));
+            return self.glued_hyphen_then_capital(i, end) && is_particle(self.doc.tok_text(i));
         }
         // A title, or an ambiguous given name ("Bill", "Will"), before a name word; a title may
         // be abbreviated ("Gen. Mark Milley").
@@ -652,7 +695,7 @@ impl<'a, 't> Names<'a, 't> {
             if t.kind == TokenKind::Word
                 && !t.upper_initial
                 && w.len() <= 4
-                && !CONNECTORS.contains(&w)
+                && !is_connector(w)
                 && doc.tokens[j - 1].upper_initial
                 && info(j - 1).kinds & kind::GIVEN != 0
                 && name_at(j + 1)
@@ -664,14 +707,14 @@ impl<'a, 't> Names<'a, 't> {
             // "Suleiman al-Amr", "Abdel Fattah el-Sisi"
             if t.kind == TokenKind::Word
                 && !t.upper_initial
-                && NAME_PARTICLES.contains(&w)
+                && is_particle(w)
                 && self.glued_hyphen_then_capital(j, end)
                 && ok(j + 2)
             {
                 j += 3;
                 continue;
             }
-            if t.kind == TokenKind::Word && !t.upper_initial && CONNECTORS.contains(&w) {
+            if t.kind == TokenKind::Word && !t.upper_initial && is_connector(w) {
                 if name_at(j + 1) {
                     j += 1;
                     continue;
@@ -680,7 +723,7 @@ impl<'a, 't> Names<'a, 't> {
                 let next = if ok(j + 1) { doc.tok_text(j + 1) } else { "" };
                 if ok(j + 1)
                     && !matches!(w, "of" | "and" | "for" | "on" | "upon")
-                    && CONNECTORS.contains(&next)
+                    && is_connector(next)
                     && !matches!(next, "of" | "and" | "for" | "on" | "upon")
                     && name_at(j + 2)
                 {
@@ -707,7 +750,7 @@ impl<'a, 't> Names<'a, 't> {
                     != 0;
                 let lower_part = next.kind == TokenKind::Word
                     && !next.upper_initial
-                    && (CONNECTORS.contains(&nw) && name_at(j + 3) && doc.tok_text(j + 2) == "-"
+                    && (is_connector(nw) && name_at(j + 3) && doc.tok_text(j + 2) == "-"
                         || doc.tokens[j - 1].upper_initial
                             && nw.len() <= 6
                             && (!self.is_common(nw) || nw.len() <= 4 && !left_known));
@@ -723,7 +766,7 @@ impl<'a, 't> Names<'a, 't> {
     }
 
     fn is_common(&self, lower: &str) -> bool {
-        self.lx.gazetteer.word(lower).kinds & kind::COMMON != 0
+        self.word(lower).kinds & kind::COMMON != 0
     }
 
     /// Cuts the run `r` (titles, nationalities, weak connectors) and types what is left.
@@ -918,7 +961,7 @@ impl<'a, 't> Names<'a, 't> {
         let mut e2 = e;
         while e2 > s + 1
             && (matches!(self.doc.tok_text(e2 - 1), "-" | "&" | ".")
-                || CONNECTORS.contains(&self.doc.tok_text(e2 - 1)))
+                || is_connector(self.doc.tok_text(e2 - 1)))
         {
             e2 -= 1;
         }
@@ -1458,5 +1501,17 @@ pub fn label_of(kinds: u32) -> Option<Label> {
         Some(Label::Event)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_list_tests_know_the_longest_words() {
+        assert!(CONNECTORS.iter().all(|w| w.len() <= 5));
+        assert!(NAME_PARTICLES.iter().all(|w| w.len() <= 3));
+        assert!(HYPHEN_PREFIXES.iter().all(|w| w.len() <= 4));
     }
 }

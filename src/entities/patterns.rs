@@ -31,7 +31,7 @@ use super::dates::{
 };
 use super::Mention;
 use crate::annotation::{Label, Value};
-use crate::lexicon::{kind, with_lowercase, FxBuild, Lexicon};
+use crate::lexicon::{kind, packed_bytes, with_lowercase, FxBuild, Lexicon};
 use crate::pipeline::Ymd;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
@@ -430,10 +430,19 @@ const WORDS: &[(&str, W)] = &[
     ("p.m", W::Meridiem),
 ];
 
-/// The pattern words by lower-cased text, and a filter of their shapes (a 4096-bit set) that rules
-/// out most other words without a lookup.
-/// Each pattern word → 1 + its index in [`WORDS`]; and a filter of word shapes.
-type WordTable = (HashMap<&'static str, u16, FxBuild>, [u64; 64]);
+/// Each pattern word → 1 + its index in [`WORDS`], by its [`word_key`]; and a filter of word
+/// shapes (a 4096-bit set) that rules out most other words without a lookup.
+type WordTable = (HashMap<u64, u16, FxBuild>, [u64; 64]);
+
+/// The key of an ASCII word of the [`WordTable`] (lower-cased): its [`packed`](crate::lexicon::packed) bytes, or for a
+/// word of more than eight bytes, its first eight bytes and its length (shared with no other
+/// pattern word, but with other words: the word itself is compared then).
+fn word_key(b: &[u8]) -> Option<u64> {
+    packed_bytes(&b[..b.len().min(8)], true).map(|k| k ^ (b.len() as u64) << 59)
+}
+
+/// No pattern word is longer, in bytes (the longest, "kilometres", has ten).
+const MAX_WORD: usize = 12;
 
 fn words() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
@@ -446,7 +455,7 @@ fn words() -> &'static WordTable {
         let table = WORDS
             .iter()
             .enumerate()
-            .map(|(k, &(w, _))| (w, k as u16 + 1))
+            .filter_map(|(k, &(w, _))| Some((word_key(w.as_bytes())?, k as u16 + 1)))
             .collect();
         (table, filter)
     })
@@ -541,33 +550,33 @@ fn decode_word(code: u16) -> Option<W> {
 impl PatternWords {
     /// Looks up every word token of `doc`.
     pub fn new(doc: &Doc) -> PatternWords {
-        let mut buf = [0u8; 12];
+        let (table, filter) = words();
+        let text = doc.text.as_bytes();
         let words = doc
             .tokens
             .iter()
             .map(|t| {
-                let s = t.text(doc.text);
-                if s == "%" {
-                    return PERCENT_SIGN;
+                let s = &text[t.span.start..t.span.end];
+                match t.kind {
+                    TokenKind::Punct if s == b"%" => return PERCENT_SIGN,
+                    TokenKind::Word if s.len() <= MAX_WORD => {}
+                    _ => return 0,
                 }
-                if t.kind != TokenKind::Word || s.len() > 12 || !s.is_ascii() {
-                    return 0;
-                }
-                let (table, filter) = words();
                 let h = shape_lower_ascii(s) & 4095;
                 if filter[h / 64] & (1 << (h % 64)) == 0 {
                     return 0;
                 }
-                let b = s.as_bytes();
-                for (k, c) in b.iter().enumerate() {
-                    buf[k] = c.to_ascii_lowercase();
+                let Some(&code) = word_key(s).and_then(|k| table.get(&k)) else {
+                    return 0;
+                };
+                if s.len() > 8
+                    && !WORDS[code as usize - 1]
+                        .0
+                        .as_bytes()
+                        .eq_ignore_ascii_case(s)
+                {
+                    return 0;
                 }
-                let Ok(lower) = std::str::from_utf8(&buf[..b.len()]) else {
-                    return 0;
-                };
-                let Some(&code) = table.get(lower) else {
-                    return 0;
-                };
                 match decode_word(code) {
                     // months and weekdays are written with a capital
                     Some(W::Month(..) | W::Weekday(_)) if !t.upper_initial => 0,
@@ -770,13 +779,15 @@ impl Cx<'_, '_> {
 
     fn match_at(&self, i: usize) -> Option<Mention> {
         let t = &self.doc.tokens[i];
-        // most tokens start nothing: a word that is no pattern word starts a pattern only as a
-        // currency code or dollar prefix before the amount ("USD 5", "US$", "Rs. 50"), and those
-        // are capitalised and at most four bytes long (`currency_before`); the date and number
-        // patterns all need a number or a pattern word at `i`
-        if t.kind == TokenKind::Word && self.words[i] == 0 && (!t.upper_initial || t.span.len() > 4)
-        {
-            return None;
+        // most tokens start nothing: the date and number patterns all need a number or a pattern
+        // word at `i`; any other token starts only money, as a currency sign, code or dollar
+        // prefix before the amount ("$5", "USD 5", "US$", "Rs. 50"), and a word that is one is
+        // capitalised and at most four bytes long (`currency_before`)
+        if self.words[i] == 0 && t.kind != TokenKind::Number {
+            if t.kind == TokenKind::Word && (!t.upper_initial || t.span.len() > 4) {
+                return None;
+            }
+            return self.money(i);
         }
         self.money(i)
             .or_else(|| self.date_or_time_words(i))
@@ -1275,6 +1286,16 @@ impl Cx<'_, '_> {
     // ---------------------------------------------------------------- numbers first
 
     fn numeric(&self, i: usize) -> Option<Mention> {
+        // every pattern below starts with a number, a number word, a month, or a range's
+        // "between" / "from"
+        if !self.is_number(i)
+            && !matches!(
+                self.word(i),
+                Some(W::Num(_) | W::A | W::Many(_) | W::Month(..) | W::Between | W::From)
+            )
+        {
+            return None;
+        }
         // ISO dates: "2024-03-07"
         if self.is_year(i) && self.text(i + 1) == "-" && self.glued(i + 1) && self.glued(i + 2) {
             let (m, d) = (self.text(i + 2), self.text(i + 4));
@@ -1732,6 +1753,11 @@ impl Cx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use crate::{Annotator, Label, Options, Value};
+
+    #[test]
+    fn every_pattern_word_has_a_packed_key() {
+        assert_eq!(super::words().0.len(), super::WORDS.len());
+    }
 
     fn found(text: &str, reference: Option<&str>) -> Vec<(String, Label, Option<Value>)> {
         let options = Options {
