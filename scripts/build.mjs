@@ -25,8 +25,9 @@ const pkgDir = join(root, "www", "pkg");
 
 /** The cargo profile the wasm is built with. */
 export const WASM_PROFILE = "release";
-/** wasm-opt's optimisation level for the shipped wasm. */
-export const WASM_OPT_LEVEL = "-O3";
+/** wasm-opt's optimisation level for the shipped wasm: -O3 run to a fixed point (--converge is
+ *  ~540 B of gzip smaller than one -O3 pass, measured on the page's wasm; -O4 is bigger). */
+export const WASM_OPT_LEVEL = "-O3 --converge";
 /**
  * The widget's wasm: cargo profile (Cargo.toml: release with opt-level "z"), wasm-opt flags, and
  * the file next to the fast wasm in www/pkg. Measured (bench/README.md): "z" is ~34 KB gzip
