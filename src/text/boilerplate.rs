@@ -58,34 +58,73 @@ fn normalise(line: &str, out: &mut String) {
 /// Words that, with "cookie", make a line a cookie notice.
 const COOKIE_CONTEXT: &[&str] = &["accept", "consent", "our website", "this site"];
 
-/// Lower-case phrases to find at word starts, indexed by their first byte (up to 64).
+/// Lower-case phrases to find at word starts (up to 64), indexed by their first three bytes.
 struct PhraseSet {
     phrases: Vec<&'static str>,
-    /// First byte → bit mask of the phrases starting with it (up to 64 phrases).
-    by_first: [u64; 256],
+    /// Byte → bit mask of the phrases whose first, second and third byte it can be (in either
+    /// case; a phrase shorter than that takes any byte there). Bit `k` is phrase `k`.
+    by_byte: [[u64; 256]; 3],
+}
+
+/// What one pass over a line finds: its phrases and the chars that call for a closer look.
+struct LineScan {
+    /// The phrases found at word starts (bit `k` for phrase `k`).
+    phrases: u64,
+    /// The line has a `=` (widget configuration, maybe).
+    equals: bool,
+    /// A space is followed by the first byte of a crumb separator (`>`, `»`, `›`, `|`, `/`).
+    separator: bool,
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = !HIGH;
+
+/// `c` in every byte of a word.
+const fn each(c: u8) -> u64 {
+    c as u64 * 0x0101_0101_0101_0101
+}
+
+/// The high bit of every zero byte of `x` (exactly: no borrow runs into the next byte).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 impl PhraseSet {
     fn new(phrases: &[&'static str]) -> PhraseSet {
-        let mut by_first = [0u64; 256];
+        let mut by_byte = [[0u64; 256]; 3];
         for (k, p) in phrases.iter().enumerate().take(64) {
-            if let Some(&c) = p.as_bytes().first() {
-                by_first[c as usize] |= 1 << k;
+            for (n, table) in by_byte.iter_mut().enumerate() {
+                for (byte, mask) in table.iter_mut().enumerate() {
+                    let byte = (byte as u8).to_ascii_lowercase();
+                    // the first two bytes are compared with the phrase's as they are, the rest
+                    // ignoring case (as the phrase is compared in full)
+                    let fits = match p.as_bytes().get(n) {
+                        Some(&c) if n < 2 => byte == c,
+                        Some(&c) => byte == c.to_ascii_lowercase(),
+                        None => true,
+                    };
+                    if fits {
+                        *mask |= 1 << k;
+                    }
+                }
             }
         }
         PhraseSet {
             phrases: phrases.to_vec(),
-            by_first,
+            by_byte,
         }
     }
 
-    /// The phrases `line` contains at the start of a word, ignoring ASCII case, as a bit mask
-    /// (bit `k` for phrase `k`): one pass over the line, no allocation.
-    fn find(&self, line: &str) -> u64 {
+    /// The phrases `line` contains at the start of a word, ignoring ASCII case, and whether it
+    /// has a `=` or a possible crumb separator: one pass over the line, eight bytes at a time,
+    /// no allocation.
+    fn scan(&self, line: &str) -> LineScan {
         let b = line.as_bytes();
+        let [first, second, third] = &self.by_byte;
         let mut found = 0u64;
-        // word starts: the line's start and each byte after a space or an opening mark (the
-        // spaces are found with `memchr`-backed search)
+        let mut separator = false;
+        // a word start: the line's start and each byte after a space or an opening mark
         let mut check = |i: usize| {
             let mut i = i;
             while i < b.len() && matches!(b[i], b'"' | b'(' | b'[' | b'\'') {
@@ -94,28 +133,49 @@ impl PhraseSet {
             let Some(&c) = b.get(i) else {
                 return;
             };
-            let mut mask = self.by_first[c.to_ascii_lowercase() as usize] & !found;
-            if mask == 0 {
-                return;
-            }
-            let second = b.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            let at = |j: usize| b.get(j).map_or(0, |&c| c as usize);
+            let mut mask = first[c as usize] & second[at(i + 1)] & third[at(i + 2)] & !found;
             while mask != 0 {
                 let k = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 let p = self.phrases[k].as_bytes();
-                if p.get(1).is_some_and(|&c| c != second) {
-                    continue;
-                }
                 if b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p) {
                     found |= 1 << k;
                 }
             }
         };
-        check(0);
-        for (i, _) in line.match_indices(' ') {
-            check(i + 1);
+        // after a space: a word, or the first byte of " > ", " » ", " › ", " | ", " / "
+        let mut after_space = |i: usize| {
+            separator |= matches!(b.get(i), Some(b'>' | 0xC2 | 0xE2 | b'|' | b'/'));
+            check(i);
+        };
+        let mut equals = 0u64;
+        let mut chunks = b.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let x = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            equals |= zero_bytes(x ^ each(b'='));
+            let mut spaces = zero_bytes(x ^ each(b' '));
+            while spaces != 0 {
+                after_space(at + spaces.trailing_zeros() as usize / 8 + 1);
+                spaces &= spaces - 1;
+            }
+            at += 8;
         }
-        found
+        let rest = chunks.remainder();
+        for (j, &c) in rest.iter().enumerate() {
+            if c == b' ' {
+                after_space(at + j + 1);
+            }
+        }
+        check(0);
+        LineScan {
+            phrases: found,
+            equals: equals != 0 || rest.contains(&b'='),
+            separator,
+        }
     }
 }
 
@@ -156,11 +216,12 @@ fn is_boilerplate_line(line: &str, lexicon: &Lexicon, norm: &mut String) -> bool
             return true;
         }
     }
+    let (set, notices, cookie, context) = phrase_set(lexicon);
+    let scan = set.scan(line);
     // A notice: a short line with one of the phrases ("uses cookies", "privacy policy"), or any
     // line with two; long paragraphs are prose even when they mention a privacy policy.
     if len <= 1000 {
-        let (set, notices, cookie, context) = phrase_set(lexicon);
-        let found = set.find(line);
+        let found = scan.phrases;
         let mut hits = (found & notices).count_ones();
         if found & cookie != 0 && found & context != 0 {
             hits += 1;
@@ -173,7 +234,7 @@ fn is_boilerplate_line(line: &str, lexicon: &Lexicon, norm: &mut String) -> bool
         return true;
     }
     // Widget configuration: most words are `key=value` / `key=(value)` pairs.
-    if line.contains('=') {
+    if scan.equals {
         let words = line.split_whitespace().count();
         let config_pairs = line
             .split_whitespace()
@@ -191,7 +252,7 @@ fn is_boilerplate_line(line: &str, lexicon: &Lexicon, norm: &mut String) -> bool
         }
     }
     // Navigation crumbs: three or more short segments joined by a separator.
-    if len <= 300 {
+    if len <= 300 && scan.separator {
         for sep in [" > ", " » ", " › ", " | ", " / "] {
             if !line.contains(sep) {
                 continue;

@@ -90,144 +90,106 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Splits `text` into tokens.
+///
+/// One pass over the bytes. ASCII spaces and words (most of a news text) take a fast path that
+/// never decodes a char; everything else goes through the general, char-by-char rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
+    // about one token per five bytes of English; shrunk below if that was far too many
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0usize;
     let mut space_before = false;
     let mut newlines: u8 = 0;
 
-    while let Some(c) = char_at(text, pos) {
-        if c == ' ' {
+    while let Some(&b) = bytes.get(pos) {
+        let start = pos;
+        let kind;
+        let end;
+        let upper_initial;
+        let all_upper;
+        if b == b' ' {
             // the commonest char: nothing else to decide
             space_before = true;
             pos += 1;
             continue;
-        }
-        let start = pos;
-        pos += c.len_utf8();
-        // control chars (NUL, ESC, DEL, ...) that broken exports leave separate like a space
-        if c == ' ' || c.is_whitespace() || c == '\u{FEFF}' || c.is_control() {
-            space_before = true;
-            if c == '\n'
-                || c == '\u{2028}'
-                || c == '\u{2029}'
-                || (c == '\r' && bytes.get(start + 1) != Some(&b'\n'))
+        } else if b.is_ascii_alphabetic() {
+            // an ASCII word: letters and digits, then the general rules only at a `'`, `.` or
+            // non-ASCII char
+            kind = TokenKind::Word;
+            let run_end = alnum_run_end(bytes, pos + 1);
+            upper_initial = b.is_ascii_uppercase();
+            if bytes
+                .get(run_end)
+                .is_some_and(|&d| d == b'\'' || d == b'.' || d >= 0x80)
             {
+                end = word_end(text, start, run_end);
+                all_upper = upper_initial && is_all_upper(&text[start..end]);
+            } else {
+                end = run_end;
+                // ASCII letters and digits after a capital: in capitals unless one is lower case
+                all_upper =
+                    upper_initial && !bytes[pos + 1..end].iter().any(u8::is_ascii_lowercase);
+            }
+        } else if b < 0x80 && (b <= b' ' || b == 0x7F) {
+            // ASCII whitespace and control chars
+            space_before = true;
+            if b == b'\n' || (b == b'\r' && bytes.get(pos + 1) != Some(&b'\n')) {
                 newlines = newlines.saturating_add(1);
             }
+            pos += 1;
             continue;
-        }
-        let mut end = pos;
-        let kind;
-        if c.is_ascii_digit() {
-            kind = TokenKind::Number;
-            // digits, with `,` or `.` only between digits
-            while let Some(&d) = bytes.get(end) {
-                let inner_separator = (d == b',' || d == b'.')
-                    && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit());
-                if !(d.is_ascii_digit() || inner_separator) {
-                    break;
+        } else {
+            let Some(c) = char_at(text, pos) else {
+                break;
+            };
+            let after = pos + c.len_utf8();
+            // control chars (NUL, ESC, DEL, ...) that broken exports leave separate like a space
+            if c.is_whitespace() || c == '\u{FEFF}' || c.is_control() {
+                space_before = true;
+                if c == '\u{2028}' || c == '\u{2029}' {
+                    newlines = newlines.saturating_add(1);
                 }
-                end += 1;
+                pos = after;
+                continue;
             }
-        } else if is_word_char(c) {
-            kind = TokenKind::Word;
-            let mut dotted = false;
-            loop {
-                // ASCII letters: the common case
-                while bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
-                    end += 1;
-                }
-                let Some(d) = char_at(text, end) else {
-                    break;
-                };
-                // an ASCII char that is no letter, digit, apostrophe or period ends the word
-                if d.is_ascii() && !d.is_ascii_alphanumeric() && d != '\'' && d != '.' {
-                    break;
-                }
-                let i = end;
-                if is_word_char(d) || d.is_ascii_digit() && !dotted {
-                    end = i + d.len_utf8();
-                } else if is_apostrophe(d) {
-                    // Inner apostrophe: keep unless it starts a possessive "'s" at the word's end.
-                    let rest = &text[i + d.len_utf8()..];
-                    let mut next = rest.chars();
-                    match next.next() {
-                        Some(n) if is_word_char(n) => {
-                            let after = next.next();
-                            let possessive =
-                                (n == 's' || n == 'S') && !after.is_some_and(is_word_char);
-                            if possessive {
-                                break;
-                            }
-                            end = i + d.len_utf8();
-                        }
-                        _ => break,
-                    }
-                } else if d == '.' {
-                    // "U.S." / "a.m." / "e.g.": single letters (or two) separated by periods.
-                    let seg = &text[start..i];
-                    let last_seg = seg.rsplit('.').next().unwrap_or(seg);
-                    let next_char = char_at(text, i + 1);
-                    if last_seg.chars().count() <= 2 && (dotted || seg.chars().count() <= 2) {
-                        match next_char {
-                            Some(n) if n.is_alphabetic() => {
-                                // inner period: "U.S" -> continue
-                                let after_seg = text[i + 1..]
-                                    .chars()
-                                    .take(3)
-                                    .take_while(|x| x.is_alphabetic())
-                                    .count();
-                                if after_seg <= 2 {
-                                    dotted = true;
-                                    end = i + 1;
-                                    continue;
-                                }
-                                break;
-                            }
-                            _ if dotted => {
-                                // closing period of a dotted abbreviation
-                                end = i + 1;
-                                break;
-                            }
-                            _ => break,
-                        }
-                    } else {
+            let mut e = after;
+            if c.is_ascii_digit() {
+                kind = TokenKind::Number;
+                // digits, with `,` or `.` only between digits
+                while let Some(&d) = bytes.get(e) {
+                    let inner_separator = (d == b',' || d == b'.')
+                        && bytes.get(e + 1).is_some_and(|b| b.is_ascii_digit());
+                    if !(d.is_ascii_digit() || inner_separator) {
                         break;
                     }
-                } else {
-                    break;
+                    e += 1;
+                }
+            } else if is_word_char(c) {
+                kind = TokenKind::Word;
+                e = word_end(text, start, e);
+            } else if is_apostrophe(c)
+                && text[e..].starts_with(['s', 'S'])
+                && !char_at(text, e + 1).is_some_and(is_word_char)
+                && !space_before
+                && !tokens.is_empty()
+            {
+                // possessive "'s" split off a preceding word
+                kind = TokenKind::Word;
+                e += 1;
+            } else {
+                kind = TokenKind::Punct;
+                while char_at(text, e) == Some(c) {
+                    e += c.len_utf8();
                 }
             }
-        } else if is_apostrophe(c)
-            && text[end..].starts_with(['s', 'S'])
-            && !char_at(text, end + 1).is_some_and(is_word_char)
-            && !space_before
-            && !tokens.is_empty()
-        {
-            // possessive "'s" split off a preceding word
-            kind = TokenKind::Word;
-            end += 1;
-        } else {
-            kind = TokenKind::Punct;
-            while char_at(text, end) == Some(c) {
-                end += c.len_utf8();
-            }
+            end = e;
+            upper_initial = c.is_uppercase();
+            // a word in capitals; most words start with a lower-case letter, which settles it
+            all_upper = kind == TokenKind::Word
+                && !c.is_ascii_lowercase()
+                && is_all_upper(&text[start..end]);
         }
         pos = end;
-        let s = &text[start..end];
-        let upper_initial = c.is_uppercase();
-        // a word in capitals: letters, none of them lower case ("CIA", "U.S.", "NATO"); most
-        // words start with a lower-case letter, which settles it
-        let all_upper = kind == TokenKind::Word
-            && !c.is_ascii_lowercase()
-            && if s.is_ascii() {
-                !s.bytes().any(|b| b.is_ascii_lowercase())
-                    && s.bytes().any(|b| b.is_ascii_alphabetic())
-            } else {
-                !s.chars().any(char::is_lowercase) && s.chars().any(char::is_alphabetic)
-            };
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
@@ -240,6 +202,132 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newlines = 0;
     }
     tokens
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `i`: eight bytes at a time.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// `c` in every byte.
+    const fn each(c: u8) -> u64 {
+        c as u64 * 0x0101_0101_0101_0101
+    }
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // per byte, on its low seven bits (so that no sum carries into the next byte): the high
+        // bit of `v + (0x80 - lo)` is set when `v >= lo`, that of `v + (0x7F - hi)` when `v > hi`
+        let v = x & !HIGH;
+        let lower = v | each(0x20);
+        let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x7F - b'z'));
+        let digit = (v + each(0x80 - b'0')) & !(v + each(0x7F - b'9'));
+        let alnum = (letter | digit) & !x & HIGH;
+        let stop = !alnum & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
+/// True for a word in capitals: letters, none of them lower case ("CIA", "U.S.", "NATO").
+#[inline]
+fn is_all_upper(s: &str) -> bool {
+    if s.is_ascii() {
+        !s.bytes().any(|b| b.is_ascii_lowercase()) && s.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        !s.chars().any(char::is_lowercase) && s.chars().any(char::is_alphabetic)
+    }
+}
+
+/// True when `s` has no more than two chars (a char takes at most four bytes).
+#[inline]
+fn at_most_two_chars(s: &str) -> bool {
+    s.len() <= 2 || s.len() <= 8 && s.chars().count() <= 2
+}
+
+/// The end of the word that starts at byte `start`, when its first chars up to byte `end` are
+/// word chars (and digits): inner apostrophes and abbreviation periods are taken in, a
+/// possessive "'s" is left for the next token.
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut dotted = false;
+    loop {
+        // ASCII letters: the common case
+        while bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()) {
+            end += 1;
+        }
+        let Some(d) = char_at(text, end) else {
+            break;
+        };
+        // an ASCII char that is no letter, digit, apostrophe or period ends the word
+        if d.is_ascii() && !d.is_ascii_alphanumeric() && d != '\'' && d != '.' {
+            break;
+        }
+        let i = end;
+        if is_word_char(d) || d.is_ascii_digit() && !dotted {
+            end = i + d.len_utf8();
+        } else if is_apostrophe(d) {
+            // Inner apostrophe: keep unless it starts a possessive "'s" at the word's end.
+            let rest = &text[i + d.len_utf8()..];
+            let mut next = rest.chars();
+            match next.next() {
+                Some(n) if is_word_char(n) => {
+                    let after = next.next();
+                    let possessive = (n == 's' || n == 'S') && !after.is_some_and(is_word_char);
+                    if possessive {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                }
+                _ => break,
+            }
+        } else if d == '.' {
+            // "U.S." / "a.m." / "e.g.": single letters (or two) separated by periods.
+            let seg = &text[start..i];
+            // (only a dotted word has periods in it)
+            let last_seg = if dotted {
+                seg.rsplit('.').next().unwrap_or(seg)
+            } else {
+                seg
+            };
+            let next_char = char_at(text, i + 1);
+            if at_most_two_chars(last_seg) && (dotted || at_most_two_chars(seg)) {
+                match next_char {
+                    Some(n) if n.is_alphabetic() => {
+                        // inner period: "U.S" -> continue
+                        let after_seg = text[i + 1..]
+                            .chars()
+                            .take(3)
+                            .take_while(|x| x.is_alphabetic())
+                            .count();
+                        if after_seg <= 2 {
+                            dotted = true;
+                            end = i + 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    _ if dotted => {
+                        // closing period of a dotted abbreviation
+                        end = i + 1;
+                        break;
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 #[cfg(test)]
