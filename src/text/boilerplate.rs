@@ -76,6 +76,25 @@ struct LineScan {
     separator: bool,
 }
 
+/// A word start's byte that is an opening mark (skipped: `"(['`).
+const OPENING: u8 = 1;
+/// A word start's byte that can start a crumb separator: " > ", " » ", " › ", " | ", " / ".
+const SEPARATOR: u8 = 2;
+/// Byte → [`OPENING`], [`SEPARATOR`] or 0.
+static START_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        class[i] = match i as u8 {
+            b'"' | b'(' | b'[' | b'\'' => OPENING,
+            b'>' | 0xC2 | 0xE2 | b'|' | b'/' => SEPARATOR,
+            _ => 0,
+        };
+        i += 1;
+    }
+    class
+};
+
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = !HIGH;
 
@@ -125,16 +144,32 @@ impl PhraseSet {
         let mut found = 0u64;
         let mut separator = false;
         // a word start: the line's start and each byte after a space or an opening mark
+        // a word start: the line's start and each byte after a space (past any opening marks)
         let mut check = |i: usize| {
-            let mut i = i;
-            while i < b.len() && matches!(b[i], b'"' | b'(' | b'[' | b'\'') {
-                i += 1;
-            }
-            let Some(&c) = b.get(i) else {
+            let Some(&(mut c)) = b.get(i) else {
                 return;
             };
+            let mut i = i;
+            match START_CLASS[c as usize] {
+                0 => {}
+                SEPARATOR => separator = true,
+                _ => {
+                    while i < b.len() && START_CLASS[b[i] as usize] == OPENING {
+                        i += 1;
+                    }
+                    let Some(&d) = b.get(i) else {
+                        return;
+                    };
+                    c = d;
+                }
+            }
+            // most words start with a byte no phrase (not found yet) starts with
+            let mut mask = first[c as usize] & !found;
+            if mask == 0 {
+                return;
+            }
             let at = |j: usize| b.get(j).map_or(0, |&c| c as usize);
-            let mut mask = first[c as usize] & second[at(i + 1)] & third[at(i + 2)] & !found;
+            mask &= second[at(i + 1)] & third[at(i + 2)];
             while mask != 0 {
                 let k = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
@@ -143,11 +178,6 @@ impl PhraseSet {
                     found |= 1 << k;
                 }
             }
-        };
-        // after a space: a word, or the first byte of " > ", " » ", " › ", " | ", " / "
-        let mut after_space = |i: usize| {
-            separator |= matches!(b.get(i), Some(b'>' | 0xC2 | 0xE2 | b'|' | b'/'));
-            check(i);
         };
         let mut equals = 0u64;
         let mut chunks = b.chunks_exact(8);
@@ -159,7 +189,7 @@ impl PhraseSet {
             equals |= zero_bytes(x ^ each(b'='));
             let mut spaces = zero_bytes(x ^ each(b' '));
             while spaces != 0 {
-                after_space(at + spaces.trailing_zeros() as usize / 8 + 1);
+                check(at + spaces.trailing_zeros() as usize / 8 + 1);
                 spaces &= spaces - 1;
             }
             at += 8;
@@ -167,7 +197,7 @@ impl PhraseSet {
         let rest = chunks.remainder();
         for (j, &c) in rest.iter().enumerate() {
             if c == b' ' {
-                after_space(at + j + 1);
+                check(at + j + 1);
             }
         }
         check(0);
