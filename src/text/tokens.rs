@@ -95,7 +95,8 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// never decodes a char; everything else goes through the general, char-by-char rules.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    // about one token per five bytes of English; shrunk below if that was far too many
+    // about one token per five bytes of English (see `reserve_rest` and the end for texts that
+    // have more or fewer)
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut pos = 0usize;
     let mut space_before = false;
@@ -190,6 +191,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && is_all_upper(&text[start..end]);
         }
         pos = end;
+        if tokens.len() == tokens.capacity() {
+            reserve_rest(&mut tokens, start, text.len());
+        }
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
@@ -201,7 +205,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
         newlines = 0;
     }
+    // a text of long words or much white space: give back what was reserved for it in vain
+    if tokens.capacity() - tokens.len() > tokens.len() / 4 {
+        tokens.shrink_to_fit();
+    }
     tokens
+}
+
+/// Makes room, in a full `tokens` that has taken the text up to byte `done` of `len`, for the
+/// tokens of the rest of the text at the density seen so far (and a little more), rather than
+/// doubling: a large text would otherwise hold up to twice the memory its tokens need.
+#[cold]
+fn reserve_rest(tokens: &mut Vec<Token>, done: usize, len: usize) {
+    let bytes_per_token = (done / tokens.len().max(1)).max(1);
+    let rest = len - done;
+    tokens.reserve_exact(rest / bytes_per_token + rest / 64 + 16);
 }
 
 /// The end of the run of ASCII letters and digits that starts at byte `i`: eight bytes at a time.
@@ -390,6 +408,26 @@ mod tests {
             t[1].upper_initial && !t[1].all_upper && t[1].space_before && t[1].newlines_before == 0
         );
         assert_eq!(t[2].newlines_before, 2);
+    }
+
+    #[test]
+    fn memory_fits_dense_and_sparse_texts() {
+        // one token per byte (five times the first guess), then one per twelve bytes
+        for text in [
+            "a,".repeat(5000),
+            "a,".repeat(1000) + &"letters     ".repeat(2000),
+        ] {
+            let t = tokenize(&text);
+            assert!(
+                t.capacity() <= t.len() + t.len() / 4,
+                "{} of {}",
+                t.len(),
+                t.capacity()
+            );
+        }
+        let sparse = tokenize(&"longerwords      ".repeat(1000));
+        assert_eq!(sparse.len(), 1000);
+        assert!(sparse.capacity() <= 1250);
     }
 
     #[test]
