@@ -191,9 +191,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && is_all_upper(&text[start..end]);
         }
         pos = end;
-        if tokens.len() == tokens.capacity() {
-            reserve_rest(&mut tokens, start, text.len());
-        }
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
@@ -202,6 +199,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before,
             newlines_before: newlines,
         });
+        if tokens.len() == tokens.capacity() {
+            reserve_rest(&mut tokens, end, text.len());
+        }
         space_before = false;
         newlines = 0;
     }
