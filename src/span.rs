@@ -185,7 +185,8 @@ impl<'t> OffsetMap<'t> {
         if self.is_ascii_block(b) {
             return self.blocks[b] + (byte - b * Self::BLOCK);
         }
-        self.blocks[b] + units(&self.text[b * Self::BLOCK..byte], self.unit)
+        // no cursor: from the block's start
+        self.count(byte, (usize::MAX, 0))
     }
 
     /// The same as [`OffsetMap::get`], counting from `cursor` (a byte offset and its converted
@@ -200,24 +201,34 @@ impl<'t> OffsetMap<'t> {
             return byte;
         }
         let b = byte / Self::BLOCK;
-        let block_start = b * Self::BLOCK;
-        let (from, counted) = *cursor;
-        // `units` counts byte by byte, so counting on from the cursor gives what `get` gives
         let value = if self.is_ascii_block(b) {
-            self.blocks[b] + (byte - block_start)
-        } else if (block_start..=byte).contains(&from) {
-            counted + units(&self.text[from..byte], self.unit)
+            self.blocks[b] + (byte - b * Self::BLOCK)
         } else {
-            self.blocks[byte / Self::BLOCK] + units(&self.text[block_start..byte], self.unit)
+            self.count(byte, *cursor)
         };
         *cursor = (byte, value);
         value
+    }
+
+    /// `byte` (in bounds, in a block that is not all ASCII) converted by counting its block's
+    /// units before it: from `cursor` when that lies between the block's start and `byte`, else
+    /// from the block's start. (Not inlined: the callers' ASCII path stays small.)
+    #[inline(never)]
+    fn count(&self, byte: usize, cursor: (usize, usize)) -> usize {
+        let b = byte / Self::BLOCK;
+        let block_start = b * Self::BLOCK;
+        // `units` counts byte by byte, so counting on from the cursor gives what `get` gives
+        let (from, counted) = if (block_start..=byte).contains(&cursor.0) {
+            cursor
+        } else {
+            (block_start, self.blocks[b])
+        };
+        counted + units(&self.text[from..byte], self.unit)
     }
 }
 
 /// The units of `unit` that the chars starting in `bytes` take (a char cut at the end counts
 /// whole).
-#[inline]
 fn units(bytes: &[u8], unit: OffsetUnit) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     /// The number of bytes whose high bit is set in `m` (which has no other bits): the bits,

@@ -83,7 +83,6 @@ const OPENERS: &[&str] = &[
     "Then",
 ];
 
-#[inline]
 fn is_terminal(tok: &Token, text: &str) -> bool {
     // the first byte of each terminal ('…' and '。' start with E2 and E3, '！' and '？' with EF)
     tok.kind == TokenKind::Punct

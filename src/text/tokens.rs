@@ -254,7 +254,6 @@ fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// True for a word in capitals: letters, none of them lower case ("CIA", "U.S.", "NATO").
-#[inline]
 fn is_all_upper(s: &str) -> bool {
     if s.is_ascii() {
         !s.bytes().any(|b| b.is_ascii_lowercase()) && s.bytes().any(|b| b.is_ascii_alphabetic())
