@@ -70,8 +70,6 @@ struct PhraseSet {
 struct LineScan {
     /// The phrases found at word starts (bit `k` for phrase `k`).
     phrases: u64,
-    /// The line has a `=` (widget configuration, maybe).
-    equals: bool,
     /// A space is followed by the first byte of a crumb separator (`>`, `»`, `›`, `|`, `/`).
     separator: bool,
 }
@@ -95,18 +93,22 @@ static START_CLASS: [u8; 256] = {
     class
 };
 
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = !HIGH;
-
-/// `c` in every byte of a word.
-const fn each(c: u8) -> u64 {
-    c as u64 * 0x0101_0101_0101_0101
-}
-
-/// The high bit of every zero byte of `x` (exactly: no borrow runs into the next byte).
-#[inline]
-fn zero_bytes(x: u64) -> u64 {
-    !(((x & LOW7) + LOW7) | x | LOW7)
+/// The first space in `b` at or after byte `i`: eight bytes at a time.
+fn space_from(b: &[u8], mut i: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]) ^ SPACES;
+        // the high bit of every zero byte (a space), exactly: no borrow runs into the next byte
+        let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+        if spaces != 0 {
+            return Some(i + spaces.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == b' ').map(|j| i + j)
 }
 
 impl PhraseSet {
@@ -136,14 +138,13 @@ impl PhraseSet {
     }
 
     /// The phrases `line` contains at the start of a word, ignoring ASCII case, and whether it
-    /// has a `=` or a possible crumb separator: one pass over the line, eight bytes at a time,
-    /// no allocation.
+    /// has a possible crumb separator: one pass over the line (spaces found eight bytes at a
+    /// time, each word start checked at one place), no allocation.
     fn scan(&self, line: &str) -> LineScan {
         let b = line.as_bytes();
         let [first, second, third] = &self.by_byte;
         let mut found = 0u64;
         let mut separator = false;
-        // a word start: the line's start and each byte after a space or an opening mark
         // a word start: the line's start and each byte after a space (past any opening marks)
         let mut check = |i: usize| {
             let Some(&(mut c)) = b.get(i) else {
@@ -179,31 +180,16 @@ impl PhraseSet {
                 }
             }
         };
-        let mut equals = 0u64;
-        let mut chunks = b.chunks_exact(8);
-        let mut at = 0;
-        for chunk in &mut chunks {
-            let x = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            equals |= zero_bytes(x ^ each(b'='));
-            let mut spaces = zero_bytes(x ^ each(b' '));
-            while spaces != 0 {
-                check(at + spaces.trailing_zeros() as usize / 8 + 1);
-                spaces &= spaces - 1;
-            }
-            at += 8;
-        }
-        let rest = chunks.remainder();
-        for (j, &c) in rest.iter().enumerate() {
-            if c == b' ' {
-                check(at + j + 1);
+        let mut start = 0;
+        loop {
+            check(start);
+            match space_from(b, start) {
+                Some(space) => start = space + 1,
+                None => break,
             }
         }
-        check(0);
         LineScan {
             phrases: found,
-            equals: equals != 0 || rest.contains(&b'='),
             separator,
         }
     }
@@ -264,7 +250,7 @@ fn is_boilerplate_line(line: &str, lexicon: &Lexicon, norm: &mut String) -> bool
         return true;
     }
     // Widget configuration: most words are `key=value` / `key=(value)` pairs.
-    if scan.equals {
+    if line.contains('=') {
         let words = line.split_whitespace().count();
         let config_pairs = line
             .split_whitespace()
