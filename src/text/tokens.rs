@@ -107,7 +107,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let kind;
         let end;
         let upper_initial;
-        let all_upper;
+        // a word that may be in capitals: one that does not start with a lower-case letter
+        let maybe_upper;
         if b == b' ' {
             // the commonest char: nothing else to decide
             space_before = true;
@@ -119,18 +120,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = TokenKind::Word;
             let run_end = alnum_run_end(bytes, pos + 1);
             upper_initial = b.is_ascii_uppercase();
-            if bytes
+            maybe_upper = upper_initial;
+            end = if bytes
                 .get(run_end)
                 .is_some_and(|&d| d == b'\'' || d == b'.' || d >= 0x80)
             {
-                end = word_end(text, start, run_end);
-                all_upper = upper_initial && is_all_upper(&text[start..end]);
+                word_end(text, start, run_end)
             } else {
-                end = run_end;
-                // ASCII letters and digits after a capital: in capitals unless one is lower case
-                all_upper =
-                    upper_initial && !bytes[pos + 1..end].iter().any(u8::is_ascii_lowercase);
-            }
+                run_end
+            };
         } else if b < 0x80 && (b <= b' ' || b == 0x7F) {
             // ASCII whitespace and control chars
             space_before = true;
@@ -185,12 +183,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             end = e;
             upper_initial = c.is_uppercase();
-            // a word in capitals; most words start with a lower-case letter, which settles it
-            all_upper = kind == TokenKind::Word
-                && !c.is_ascii_lowercase()
-                && is_all_upper(&text[start..end]);
+            maybe_upper = kind == TokenKind::Word && !c.is_ascii_lowercase();
         }
         pos = end;
+        // a word in capitals; most words start with a lower-case letter, which settles it
+        let all_upper = maybe_upper && is_all_upper(&text[start..end]);
         tokens.push(Token {
             span: Span::new(start, end),
             kind,
