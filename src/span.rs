@@ -194,7 +194,7 @@ impl<'t> OffsetMap<'t> {
     /// start and the offset, and moving the cursor to the offset. Offsets converted in rising
     /// order, or close together (a span's start, then its end), then cost only the bytes between
     /// them.
-    #[inline]
+    #[inline(never)]
     pub fn get_from(&self, byte: usize, cursor: &mut (usize, usize)) -> usize {
         let byte = byte.min(self.text.len());
         if self.blocks.is_empty() {
