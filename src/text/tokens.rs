@@ -219,31 +219,9 @@ fn reserve_rest(tokens: &mut Vec<Token>, done: usize, len: usize) {
     tokens.reserve_exact(rest / bytes_per_token + rest / 64 + 16);
 }
 
-/// The end of the run of ASCII letters and digits that starts at byte `i`: eight bytes at a time.
+/// The end of the run of ASCII letters and digits that starts at byte `i`.
 #[inline]
 fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// `c` in every byte.
-    const fn each(c: u8) -> u64 {
-        c as u64 * 0x0101_0101_0101_0101
-    }
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes([
-            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-        ]);
-        // per byte, on its low seven bits (so that no sum carries into the next byte): the high
-        // bit of `v + (0x80 - lo)` is set when `v >= lo`, that of `v + (0x7F - hi)` when `v > hi`
-        let v = x & !HIGH;
-        let lower = v | each(0x20);
-        let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x7F - b'z'));
-        let digit = (v + each(0x80 - b'0')) & !(v + each(0x7F - b'9'));
-        let alnum = (letter | digit) & !x & HIGH;
-        let stop = !alnum & HIGH;
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
     while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
         i += 1;
     }
