@@ -114,17 +114,21 @@ impl OffsetUnit {
 
 /// Byte offsets converted to another unit, after one pass over the text.
 ///
-/// The pass records the converted offset at the start of every [`OffsetMap::BLOCK`] bytes; any
-/// byte offset then converts as its block's record plus the units of the bytes before it in the
-/// block (counted eight at a time), with no sorting or searching. An ASCII text needs no records:
-/// every unit is a byte. An offset inside a multi-byte char (which the core never produces) maps
-/// to the end of that char; an offset past the end maps to the end of the text.
+/// The pass records the converted offset at the start of every [`OffsetMap::BLOCK`] bytes, and
+/// which blocks are all ASCII; any byte offset then converts as its block's record plus the
+/// units of the bytes before it in the block: in an ASCII block (most of them, in most texts)
+/// that is their number, else they are counted eight at a time. No sorting or searching. An
+/// ASCII text needs no records: every unit is a byte. An offset inside a multi-byte char (which
+/// the core never produces) maps to the end of that char; an offset past the end maps to the end
+/// of the text.
 #[derive(Debug)]
 pub struct OffsetMap<'t> {
     text: &'t [u8],
     unit: OffsetUnit,
     /// Converted offset at the start of each block; empty when offsets stay as they are.
     blocks: Vec<usize>,
+    /// Bit `b % 64` of word `b / 64` is set when block `b` is all ASCII.
+    ascii_blocks: Vec<u64>,
 }
 
 impl<'t> OffsetMap<'t> {
@@ -136,12 +140,20 @@ impl<'t> OffsetMap<'t> {
         let bytes = text.as_bytes();
         let identity = unit == OffsetUnit::Bytes || bytes.is_ascii();
         let mut blocks = Vec::new();
+        let mut ascii_blocks = Vec::new();
         if !identity {
-            blocks.reserve(bytes.len() / Self::BLOCK + 1);
+            let n = bytes.len() / Self::BLOCK + 1;
+            blocks.reserve(n);
+            ascii_blocks.resize(n.div_ceil(64), 0u64);
             let mut counted = 0;
-            for block in bytes.chunks(Self::BLOCK) {
+            for (b, block) in bytes.chunks(Self::BLOCK).enumerate() {
                 blocks.push(counted);
-                counted += units(block, unit);
+                if block.is_ascii() {
+                    ascii_blocks[b / 64] |= 1 << (b % 64);
+                    counted += block.len();
+                } else {
+                    counted += units(block, unit);
+                }
             }
             // the end, for a text of whole blocks
             blocks.push(counted);
@@ -150,7 +162,16 @@ impl<'t> OffsetMap<'t> {
             text: bytes,
             unit,
             blocks,
+            ascii_blocks,
         }
+    }
+
+    /// True when block `b` is all ASCII (false past the last block).
+    #[inline]
+    fn is_ascii_block(&self, b: usize) -> bool {
+        self.ascii_blocks
+            .get(b / 64)
+            .is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 
     /// The converted value of byte offset `byte`.
@@ -161,7 +182,11 @@ impl<'t> OffsetMap<'t> {
             return byte;
         }
         let b = byte / Self::BLOCK;
-        self.blocks[b] + units(&self.text[b * Self::BLOCK..byte], self.unit)
+        if self.is_ascii_block(b) {
+            return self.blocks[b] + (byte - b * Self::BLOCK);
+        }
+        // no cursor: from the block's start
+        self.count(byte, (usize::MAX, 0))
     }
 
     /// The same as [`OffsetMap::get`], counting from `cursor` (a byte offset and its converted
@@ -169,41 +194,60 @@ impl<'t> OffsetMap<'t> {
     /// start and the offset, and moving the cursor to the offset. Offsets converted in rising
     /// order, or close together (a span's start, then its end), then cost only the bytes between
     /// them.
-    #[inline]
+    #[inline(never)]
     pub fn get_from(&self, byte: usize, cursor: &mut (usize, usize)) -> usize {
         let byte = byte.min(self.text.len());
         if self.blocks.is_empty() {
             return byte;
         }
-        let block_start = byte / Self::BLOCK * Self::BLOCK;
-        let (from, counted) = *cursor;
-        // `units` counts byte by byte, so counting on from the cursor gives what `get` gives
-        let value = if (block_start..=byte).contains(&from) {
-            counted + units(&self.text[from..byte], self.unit)
+        let b = byte / Self::BLOCK;
+        let value = if self.is_ascii_block(b) {
+            self.blocks[b] + (byte - b * Self::BLOCK)
         } else {
-            self.blocks[byte / Self::BLOCK] + units(&self.text[block_start..byte], self.unit)
+            self.count(byte, *cursor)
         };
         *cursor = (byte, value);
         value
+    }
+
+    /// `byte` (in bounds, in a block that is not all ASCII) converted by counting its block's
+    /// units before it: from `cursor` when that lies between the block's start and `byte`, else
+    /// from the block's start. (Not inlined: the callers' ASCII path stays small.)
+    #[inline(never)]
+    fn count(&self, byte: usize, cursor: (usize, usize)) -> usize {
+        let b = byte / Self::BLOCK;
+        let block_start = b * Self::BLOCK;
+        // `units` counts byte by byte, so counting on from the cursor gives what `get` gives
+        let (from, counted) = if (block_start..=byte).contains(&cursor.0) {
+            cursor
+        } else {
+            (block_start, self.blocks[b])
+        };
+        counted + units(&self.text[from..byte], self.unit)
     }
 }
 
 /// The units of `unit` that the chars starting in `bytes` take (a char cut at the end counts
 /// whole).
-#[inline]
 fn units(bytes: &[u8], unit: OffsetUnit) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The number of bytes whose high bit is set in `m` (which has no other bits): the bits,
+    /// moved to the bottom of their bytes, summed into the top byte by one multiplication.
+    #[inline]
+    fn high_bits(m: u64) -> usize {
+        ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    }
     let mut chunks = bytes.chunks_exact(8);
     let mut n = 0usize;
     for c in &mut chunks {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         // continuation bytes are 10xxxxxx: every other byte starts a char
         let continuation = x & HIGH & !(x << 1);
-        n += 8 - continuation.count_ones() as usize;
+        n += 8 - high_bits(continuation);
         if unit == OffsetUnit::Utf16 {
             // 11110xxx starts a char of two UTF-16 units
             let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
-            n += four.count_ones() as usize;
+            n += high_bits(four);
         }
     }
     for &b in chunks.remainder() {
@@ -308,6 +352,24 @@ mod tests {
                 counted += unit.width(c);
             }
             assert_eq!(map.get(text.len()), counted);
+        }
+    }
+
+    #[test]
+    fn ascii_blocks_among_others() {
+        // whole ASCII blocks, a block with a char cut by its end, one starting inside a char
+        let text = "x".repeat(100) + "é😀" + &"y".repeat(150) + "€" + &"z".repeat(64);
+        for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoints] {
+            let map = OffsetMap::new(&text, unit);
+            let mut counted = 0;
+            let mut cursor = (0, 0);
+            for (i, c) in text.char_indices() {
+                assert_eq!(map.get(i), counted, "{unit:?} at {i}");
+                assert_eq!(map.get_from(i, &mut cursor), counted, "{unit:?} at {i}");
+                counted += unit.width(c);
+            }
+            assert_eq!(map.get(text.len()), counted);
+            assert_eq!(map.get_from(text.len() + 5, &mut cursor), counted);
         }
     }
 

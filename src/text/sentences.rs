@@ -84,10 +84,15 @@ const OPENERS: &[&str] = &[
 ];
 
 fn is_terminal(tok: &Token, text: &str) -> bool {
-    tok.kind == TokenKind::Punct && {
-        let s = tok.text(text);
-        s.starts_with(['.', '!', '?', '…', '。', '！', '？'])
-    }
+    // the first byte of each terminal ('…' and '。' start with E2 and E3, '！' and '？' with EF)
+    tok.kind == TokenKind::Punct
+        && matches!(
+            text.as_bytes().get(tok.span.start),
+            Some(b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF)
+        )
+        && tok
+            .text(text)
+            .starts_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// True when the tokens before `i` end in terminal punctuation (possibly followed by closers).
@@ -202,7 +207,11 @@ pub fn split_sentences(tokens: &[Token], text: &str) -> Vec<SentenceRange> {
             continue;
         }
         // A dotted abbreviation ("U.S.") carries its own period.
-        if tok.kind == TokenKind::Word && tok.text(text).ends_with('.') && i + 1 < tokens.len() {
+        if tok.kind == TokenKind::Word
+            && text.as_bytes().get(tok.span.end.wrapping_sub(1)) == Some(&b'.')
+            && tok.text(text).ends_with('.')
+            && i + 1 < tokens.len()
+        {
             let next = &tokens[i + 1];
             if next.newlines_before == 0
                 && next.space_before
@@ -250,8 +259,9 @@ fn ends_here(tokens: &[Token], text: &str, i: usize, next: &Token) -> bool {
     }
     let word = prev.text(text);
     let is_initial = word.chars().count() == 1 && prev.upper_initial;
-    let lower = word.to_ascii_lowercase();
-    let is_abbrev = ABBREVIATIONS.contains(&lower.as_str());
+    // (the abbreviations are lower case: comparing them ignoring case is comparing them with
+    // the lower-cased word, without making it)
+    let is_abbrev = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     if is_initial || is_abbrev {
         // "Gen. Smith", "Jan. 5", "J. Smith" continue; an opener after them still starts anew.
         return next.kind == TokenKind::Word && OPENERS.contains(&next_text) && !is_initial;
