@@ -68,6 +68,10 @@ pub fn find_mentions(
     let mut candidates = Vec::new();
     let mut taken = vec![false; doc.tokens.len()];
     let words = patterns::PatternWords::new(doc);
+    // every candidate's key, in one string (one allocation, not one per candidate), written
+    // sentence by sentence while the sentence's tokens are in the cache
+    let mut arena = String::new();
+    let mut keys = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if doc.boilerplate_sentence[s] {
             continue;
@@ -84,9 +88,15 @@ pub fn find_mentions(
         for m in &found[first..] {
             taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
         }
+        let named = candidates.len();
         names.sentence(sentence.tokens.clone(), &taken, &mut candidates);
+        keys.extend(candidates[named..].iter().map(|c| {
+            let from = arena.len();
+            push_key(&mut arena, doc, c.mention.tokens.clone());
+            from..arena.len()
+        }));
     }
-    document_pass(doc, lexicon, &casing, &mut candidates);
+    document_pass(doc, lexicon, &casing, &mut candidates, &arena, &keys);
     let mut out = found;
     out.extend(candidates.into_iter().map(|c| c.mention));
     out.sort_by_key(|m| m.span.start);
@@ -111,17 +121,16 @@ fn push_key(out: &mut String, doc: &Doc, r: Range<usize>) {
 /// * a name kept elsewhere keeps it here (a sentence-initial "Gloria" after "child, Gloria");
 /// * in a list, a doubtful name takes the type of its neighbours ("Google, Bing and Yahoo");
 /// * a place named as a sports team somewhere is the team throughout, except as a venue.
-fn document_pass(doc: &Doc, lexicon: &Lexicon, casing: &Casing, candidates: &mut Vec<Candidate>) {
-    // every candidate's key, in one string (one allocation, not one per candidate)
-    let mut arena = String::with_capacity(candidates.len() * 12);
-    let bounds: Vec<Range<usize>> = candidates
-        .iter()
-        .map(|c| {
-            let from = arena.len();
-            push_key(&mut arena, doc, c.mention.tokens.clone());
-            from..arena.len()
-        })
-        .collect();
+///
+/// `bounds` are the candidates' keys (see [`push_key`]) in `arena`.
+fn document_pass(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    casing: &Casing,
+    candidates: &mut Vec<Candidate>,
+    arena: &str,
+    bounds: &[Range<usize>],
+) {
     let keys: Vec<&str> = bounds.iter().map(|r| &arena[r.clone()]).collect();
     // Teams are named throughout a sports report; results tables alone (stock prices, election
     // returns) do not make one.
