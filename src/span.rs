@@ -175,18 +175,9 @@ impl<'t> OffsetMap<'t> {
     }
 
     /// The converted value of byte offset `byte`.
-    #[inline]
     pub fn get(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
-        if self.blocks.is_empty() {
-            return byte;
-        }
-        let b = byte / Self::BLOCK;
-        if self.is_ascii_block(b) {
-            return self.blocks[b] + (byte - b * Self::BLOCK);
-        }
-        // no cursor: from the block's start
-        self.count(byte, (usize::MAX, 0))
+        // a cursor nowhere near: counted from the block's start
+        self.get_from(byte, &mut (usize::MAX, 0))
     }
 
     /// The same as [`OffsetMap::get`], counting from `cursor` (a byte offset and its converted

@@ -209,7 +209,6 @@ pub fn split_sentences(tokens: &[Token], text: &str) -> Vec<SentenceRange> {
         // A dotted abbreviation ("U.S.") carries its own period.
         if tok.kind == TokenKind::Word
             && text.as_bytes().get(tok.span.end.wrapping_sub(1)) == Some(&b'.')
-            && tok.text(text).ends_with('.')
             && i + 1 < tokens.len()
         {
             let next = &tokens[i + 1];
